@@ -1,0 +1,109 @@
+"""The one error hierarchy of vadocs.
+
+Everything a user can cause (a wrong YAML file, a broken template, a missing
+LibreOffice) raises a subclass of :class:`VadocsError`. The CLI turns these into
+messages and a non-zero exit code; any other exception is a bug in vadocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding in one input file, located as precisely as we can."""
+
+    file: Path | None
+    message: str
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+    rule: str = ""
+
+    def location(self) -> str:
+        parts = [str(self.file) if self.file else "<input>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """``file:line:col: path: message (hint)`` — one line per problem."""
+        head = self.location()
+        if self.severity is Severity.WARNING:
+            head += ": warning"
+        body = f"{self.path}: {self.message}" if self.path else self.message
+        text = f"{head}: {body}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class VadocsError(Exception):
+    """Base class of every error a user can cause."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def format(self) -> str:
+        return f"{self.message}\n    hint: {self.hint}" if self.hint else self.message
+
+
+class ProblemsError(VadocsError):
+    """Validation found one or more problems; all of them are carried, none is lost."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        errors = [p for p in problems if p.severity is Severity.ERROR]
+        super().__init__(f"{len(errors)} problem(s) found")
+        self.problems = list(problems)
+
+    def format(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
+
+
+class InputFileError(VadocsError):
+    """A file cannot be read as the input it should be (missing, binary, too large, …)."""
+
+
+class WorkspaceError(VadocsError):
+    """The workspace (business profile, folders) is not where or what it should be."""
+
+
+class TemplateError(VadocsError):
+    """A Word template cannot be loaded or rendered."""
+
+
+class ConverterError(VadocsError):
+    """LibreOffice failed to turn a DOCX into a PDF."""
+
+
+class ConverterMissingError(ConverterError):
+    """No LibreOffice (soffice) was found."""
+
+
+class OutputError(VadocsError):
+    """An output file could not be written."""
+
+
+class LedgerError(VadocsError):
+    """The invoice ledger refuses an operation (e.g. an issued invoice would change)."""
+
+
+def raise_if_errors(problems: Iterable[Problem]) -> None:
+    found = list(problems)
+    if any(p.severity is Severity.ERROR for p in found):
+        raise ProblemsError(found)

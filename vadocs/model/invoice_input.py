@@ -1,0 +1,38 @@
+"""What the client file says about invoices: kind, period, items, time entries."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from vadocs.model.base import Model
+from vadocs.model.types import Dauer, Menge, Monat, PositionsBetrag, Text, Zeile
+
+
+class Position(Model):
+    beschreibung: Text = Field(title="Beschreibung der Leistung")
+    menge: Menge = Field(1, title="Menge")
+    einheit: Zeile = Field("Pauschal", title="Einheit", examples=["Std.", "Pauschal", "Stk."])
+    einzelpreis: PositionsBetrag = Field(title="Einzelpreis netto in €")
+
+
+class Zeiteintrag(Model):
+    datum: date = Field(title="Datum")
+    taetigkeit: Text = Field(title="Tätigkeit")
+    dauer: Dauer = Field(title="Dauer (h:mm)")
+
+
+class RechnungEingabe(Model):
+    art: Literal["vorauszahlung", "monat", "schluss"] = Field(
+        title="Art der Rechnung",
+        description="vorauszahlung: im Voraus für den Zeitraum; monat: Monatsabrechnung; "
+        "schluss: Schlussrechnung mit Abzug der Vorauszahlungen",
+    )
+    zeitraum: Monat = Field(title="Leistungszeitraum (Monat)")
+    datum: date | None = Field(
+        None, title="Rechnungsdatum", description="leer: Vorauszahlung am Tag der Auftragsbestätigung, sonst Monatsende"
+    )
+    positionen: list[Position] = Field(default_factory=list, title="Zusätzliche Positionen")
+    zeiten: list[Zeiteintrag] = Field(default_factory=list, title="Zeiteinträge")

@@ -1,0 +1,137 @@
+"""Field types with German titles and real validation (python-stdnum for IBAN, BIC, VAT IDs)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints, WithJsonSchema
+from stdnum import bic as std_bic
+from stdnum import iban as std_iban
+from stdnum.de import stnr as std_stnr
+from stdnum.eu import vat as std_eu_vat
+from stdnum.exceptions import ValidationError as StdnumError
+
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+Zeile = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
+
+Betrag = Annotated[
+    Decimal,
+    Field(max_digits=12, decimal_places=2, ge=Decimal("0"), examples=["55.00"]),
+]
+"""A non-negative amount of money in euro, at most two decimal places."""
+
+PositionsBetrag = Annotated[Decimal, Field(max_digits=12, decimal_places=2, examples=["-50.00"])]
+"""An amount that may be negative (a discount line)."""
+
+Menge = Annotated[Decimal, Field(max_digits=10, decimal_places=3, gt=Decimal("0"))]
+
+Monat = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+    Field(examples=["2026-12"], description="Kalendermonat als JJJJ-MM"),
+]
+
+Dauer = Annotated[
+    str,
+    StringConstraints(pattern=r"^\d{1,3}:[0-5]\d$"),
+    Field(examples=["1:30"], description="Dauer als Stunden:Minuten"),
+]
+
+Land = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Z]{2}$"),
+    Field(examples=["DE"], description="Ländercode nach ISO 3166-1 (zwei Großbuchstaben)"),
+]
+
+Email = Annotated[
+    str,
+    StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254),
+    Field(examples=["kontakt@example.de"]),
+]
+
+Kuerzel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+
+
+def _iban(value: str) -> str:
+    try:
+        return str(std_iban.validate(value))
+    except StdnumError as exc:
+        raise ValueError(f"not a valid IBAN ({exc}); copy it from your bank statement") from None
+
+
+def _bic(value: str) -> str:
+    try:
+        return str(std_bic.validate(value))
+    except StdnumError as exc:
+        raise ValueError(f"not a valid BIC ({exc})") from None
+
+
+def _eu_vat(value: str) -> str:
+    try:
+        return str(std_eu_vat.validate(value))
+    except StdnumError as exc:
+        raise ValueError(
+            f"not a valid VAT ID ({exc}); a German USt-IdNr looks like DE123456789"
+        ) from None
+
+
+def _de_vat(value: str) -> str:
+    compact = _eu_vat(value)
+    if not compact.startswith("DE"):
+        raise ValueError("your own USt-IdNr must be a German one (DE + 9 digits)")
+    return compact
+
+
+def _stnr(value: str) -> str:
+    try:
+        std_stnr.validate(value)
+    except StdnumError as exc:
+        raise ValueError(
+            f"not a valid Steuernummer ({exc}); write it as on your tax office's letter, "
+            "e.g. 201/123/45678"
+        ) from None
+    return value
+
+
+def _vat_any(value: str) -> str:
+    """A client's VAT ID: EU ones are checked; others (e.g. CHE-…) kept as written."""
+    compact = re.sub(r"[\s.\-]", "", value).upper()
+    if compact[:2].lower() in std_eu_vat.MEMBER_STATES or compact.startswith("EL"):
+        return _eu_vat(value)
+    return value
+
+
+Iban = Annotated[str, AfterValidator(_iban), Field(examples=["DE02120300000000202051"])]
+Bic = Annotated[str, AfterValidator(_bic), Field(examples=["BYLADEM1001"])]
+EigeneUstIdNr = Annotated[str, AfterValidator(_de_vat), Field(examples=["DE136695976"])]
+UstIdNr = Annotated[str, AfterValidator(_vat_any), Field(examples=["ATU13585627"])]
+Steuernummer = Annotated[str, AfterValidator(_stnr), Field(examples=["201/123/45678"])]
+
+EU_LAENDER = frozenset(c.upper() for c in std_eu_vat.MEMBER_STATES if c != "xi")
+"""ISO country codes of the EU member states (Greece as GR)."""
+
+
+def _int_choice(*choices: int) -> object:
+    def check(value: int) -> int:
+        if value not in choices:
+            allowed = " or ".join(str(c) for c in choices)
+            raise ValueError(f"must be {allowed}")
+        return value
+
+    return AfterValidator(check)
+
+
+Steuersatz = Annotated[
+    int,
+    _int_choice(19, 7),
+    WithJsonSchema({"type": "integer", "enum": [19, 7]}),
+]
+"""A German VAT rate in percent (YAML text ``19`` is read as the number 19)."""
+
+Takt = Annotated[
+    int,
+    _int_choice(6, 15, 30, 60),
+    WithJsonSchema({"type": "integer", "enum": [6, 15, 30, 60]}),
+]

@@ -1,0 +1,76 @@
+"""Render a Word template with a context, through docxtpl and our one Jinja environment."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SecurityError
+
+from vadocs.environment import make_environment
+from vadocs.errors import TemplateError
+
+# Word's AutoCorrect turns " into „ “ and ' into ‚ ‘ — also inside tags, where Jinja
+# then fails. docxtpl repairs “ ” ‘ ’ but not the German opening marks.
+_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
+_GERMAN_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"})
+
+
+class VadocsTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template with German quote repair inside tags."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        src_xml = _TAG.sub(lambda m: m.group(0).translate(_GERMAN_QUOTES), src_xml)
+        return str(super().patch_xml(src_xml))
+
+
+ContextFactory = Callable[[DocxTemplate], Mapping[str, Any]]
+
+
+def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> bytes:
+    """Render ``template``; ``context`` may be a factory that needs the template (for images)."""
+    try:
+        tpl = VadocsTemplate(str(template))
+        tpl.render_init()
+    except Exception as exc:  # python-docx raises many types for a broken file
+        raise TemplateError(
+            f"{template}: is not a readable Word document ({type(exc).__name__}: {exc})",
+            hint="open it in Word or LibreOffice and save it again as .docx",
+        ) from None
+    values = context(tpl) if callable(context) else context
+    try:
+        tpl.render(dict(values), jinja_env=make_environment(), autoescape=True)
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{template}: unknown placeholder: {exc.message}",
+            hint="`vadocs fields` lists every placeholder; check the spelling in Word",
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{template}: template syntax error: {exc.message} near "
+            f"'{_snippet(getattr(exc, 'docx_context', []))}'",
+            hint="run `vadocs check` for the exact place; a tag may be split or mistyped",
+        ) from None
+    except SecurityError as exc:
+        raise TemplateError(f"{template}: not allowed in a template: {exc}") from None
+    except JinjaTemplateError as exc:
+        raise TemplateError(f"{template}: cannot be rendered: {exc}") from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _snippet(lines: Any) -> str:
+    text = " ".join(str(x).strip() for x in lines if str(x).strip())
+    return text[:120]
+
+
+def inline_image(tpl: DocxTemplate, path: Path, width_mm: float) -> InlineImage:
+    return InlineImage(tpl, str(path), width=Mm(width_mm))

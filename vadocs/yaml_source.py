@@ -1,0 +1,235 @@
+"""Read YAML for humans: every scalar keeps the text the user wrote, every node its position.
+
+PyYAML composes the node graph; we walk it ourselves instead of using its
+constructors, so that ``01067`` stays ``"01067"``, ``NO`` stays ``"NO"``, a date is
+whatever the schema later makes of ``2026-12-01``, and no value ever becomes a
+``float``. The walk also refuses duplicate keys, custom tags, alias bombs and
+absurd nesting — with the file, line and column of the offending node.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from vadocs.errors import InputFileError, Problem, ProblemsError
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+PathKey = tuple[str | int, ...]
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "binary")
+}
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML without libyaml
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: plain data plus where each part of it was written."""
+
+    file: Path
+    data: Any
+    value_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: PathKey) -> tuple[int, int] | None:
+        """Line and column (1-based) of the value at ``path``.
+
+        For a path that is not written (a missing key), the position of the
+        nearest written ancestor's key, which is where the key belongs.
+        """
+        probe = tuple(path)
+        if probe in self.value_positions and probe in self.key_positions:
+            key_line = self.key_positions[probe][0]
+            value = self.value_positions[probe]
+            # A block value starts on a later line: point at its key instead.
+            return value if value[0] == key_line else self.key_positions[probe]
+        while probe:
+            if probe in self.key_positions:
+                return self.key_positions[probe]
+            if probe in self.value_positions:
+                return self.value_positions[probe]
+            probe = probe[:-1]
+        return self.value_positions.get((), None)
+
+    def problem(
+        self, path: PathKey, message: str, hint: str = "", rule: str = "", *, at_key: bool = False
+    ) -> Problem:
+        pos = self.key_positions.get(tuple(path)) if at_key else None
+        pos = pos or self.position(path)
+        return Problem(
+            file=self.file,
+            message=message,
+            path=format_path(path),
+            line=pos[0] if pos else None,
+            column=pos[1] if pos else None,
+            hint=hint,
+            rule=rule,
+        )
+
+
+def format_path(path: PathKey) -> str:
+    """``("rechnungen", 0, "datum")`` → ``rechnungen[0].datum``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def read_text(file: Path) -> str:
+    """Read a UTF-8 text file, refusing what is not one, with a message that says why."""
+    if file.is_dir():
+        raise InputFileError(f"{file}: is a folder, not a YAML file", hint="name a .yaml file")
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputFileError(
+                f"{file}: {size} bytes is too large for a vadocs YAML file "
+                f"(limit {MAX_FILE_BYTES} bytes)",
+                hint="keep time entries in a CSV file and name it in the client file",
+            )
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise InputFileError(f"{file}: no such file", hint="check the path") from None
+    except OSError as exc:
+        raise InputFileError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputFileError(
+            f"{file}: is UTF-16 encoded", hint="save it as UTF-8 (in your editor: encoding UTF-8)"
+        )
+    if b"\x00" in raw:
+        raise InputFileError(f"{file}: contains NUL bytes; is it a binary file?")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputFileError(
+            f"{file}:{line}: is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            hint="save the file as UTF-8; Latin-1 / Windows-1252 is not accepted",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load(file: Path) -> Document:
+    """Load one YAML file into plain dicts, lists, strings and ``None``."""
+    text = read_text(file)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = Problem(
+            file=file,
+            message=f"YAML syntax error: {exc.problem or exc.context}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint=_syntax_hint(str(exc.problem or "")),
+        )
+        raise ProblemsError([problem]) from None
+    except yaml.YAMLError as exc:
+        raise ProblemsError([Problem(file=file, message=f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise ProblemsError(
+            [Problem(file=file, message="the YAML is nested too deeply", hint="flatten it")]
+        ) from None
+    doc = Document(file=file, data=None)
+    if root is None:
+        raise ProblemsError(
+            [Problem(file=file, message="the file is empty", hint="see `vadocs init` for an example")]
+        )
+    walker = _Walker(doc)
+    doc.data = walker.walk(root, (), 0)
+    if walker.problems:
+        raise ProblemsError(walker.problems)
+    return doc
+
+
+def _syntax_hint(problem: str) -> str:
+    if "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted"
+    return "check indentation and quoting around this place"
+
+
+class _Walker:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.nodes = 0
+        self.problems: list[Problem] = []
+
+    def _fail(self, node: yaml.Node, path: PathKey, message: str, hint: str = "") -> None:
+        self.problems.append(
+            Problem(
+                file=self.doc.file,
+                message=message,
+                path=format_path(path),
+                line=node.start_mark.line + 1,
+                column=node.start_mark.column + 1,
+                hint=hint,
+            )
+        )
+
+    def walk(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            if self.nodes == MAX_NODES + 1:
+                self._fail(node, path, "the YAML expands to too many values (alias bomb?)",
+                           "do not use anchors and aliases to repeat large parts")
+            return None
+        if depth > MAX_DEPTH:
+            self._fail(node, path, f"nested deeper than {MAX_DEPTH} levels")
+            return None
+        self.doc.value_positions.setdefault(path, (node.start_mark.line + 1,
+                                                   node.start_mark.column + 1))
+        if node.tag not in _STANDARD_TAGS and not (
+            isinstance(node, yaml.ScalarNode) and node.tag == "!"
+        ):
+            self._fail(node, path, f"the tag {node.tag} is not allowed",
+                       "remove the '!' tag; vadocs reads plain YAML only")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._fail(key_node, path, "merge keys ('<<') are not supported",
+                           "write the keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_node, path, "a key must be a plain word")
+                continue
+            key = str(key_node.value)
+            child = (*path, key)
+            if key in out:
+                self._fail(key_node, child, f"duplicate key '{key}'",
+                           "each key may appear once; delete or merge the repeated one")
+                continue
+            self.doc.key_positions[child] = (key_node.start_mark.line + 1,
+                                             key_node.start_mark.column + 1)
+            out[key] = self.walk(value_node, child, depth + 1)
+        return out
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> str | None:
+        if not node.style and node.tag == _NULL_TAG:
+            return None
+        return str(node.value)
