@@ -6,8 +6,9 @@ import io
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError as JinjaTemplateError
@@ -58,6 +59,11 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
             f"'{_snippet(getattr(exc, 'docx_context', []))}'",
             hint="run `vadocs check` for the exact place; a tag may be split or mistyped",
         ) from None
+    except (UnrecognizedImageError, OSError) as exc:
+        raise TemplateError(
+            f"{template}: an image cannot be inserted ({type(exc).__name__}: {exc})",
+            hint="check that the logo named in vadocs.yaml is a valid PNG or JPEG file",
+        ) from None
     except SecurityError as exc:
         raise TemplateError(f"{template}: not allowed in a template: {exc}") from None
     except JinjaTemplateError as exc:
@@ -72,5 +78,6 @@ def _snippet(lines: Any) -> str:
     return text[:120]
 
 
-def inline_image(tpl: DocxTemplate, path: Path, width_mm: float) -> InlineImage:
-    return InlineImage(tpl, str(path), width=Mm(width_mm))
+def inline_image(tpl: DocxTemplate, image: Path | IO[bytes], width_mm: float) -> InlineImage:
+    source = str(image) if isinstance(image, Path) else image
+    return InlineImage(tpl, source, width=Mm(width_mm))

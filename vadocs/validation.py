@@ -53,8 +53,20 @@ def _problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails])
             message = _message(err)
             hint = _HINTS.get(kind, "")
         out.append(doc.problem(path, message, hint, at_key=kind == "extra_forbidden"))
+    out = [p for p in out if not _explained_by_typo(p, out)]
     out.sort(key=lambda p: (p.line or 0, p.column or 0))
     return out
+
+
+def _explained_by_typo(problem: Problem, problems: list[Problem]) -> bool:
+    """A missing key next to an unknown key that is its misspelling is one mistake, not two."""
+    if problem.message != "required key is missing":
+        return False
+    parent, _, name = problem.path.rpartition(".")
+    return any(
+        other.hint == f"did you mean '{name}'?" and other.path.rpartition(".")[0] == parent
+        for other in problems
+    )
 
 
 def _clean_path(loc: tuple[int | str, ...]) -> PathKey:

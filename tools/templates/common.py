@@ -303,3 +303,159 @@ def _repeat_header(table: Table) -> None:
     el = OxmlElement("w:tblHeader")
     el.set(qn("w:val"), "true")
     tr_pr.append(el)
+
+
+# --- Numbered contract clauses (§ 1, § 2 … with paragraphs (1), (2) …) -----------------------
+# Word numbering, not typed numbers: a clause or paragraph removed by a ``{%p if %}`` tag, or one
+# the assistant inserts in Word, renumbers the rest by itself. Added for the AVV and the NDA.
+
+CLAUSE_STYLE = "Paragraf"
+CLAUSE_PARA_STYLE = "Absatz"
+CLAUSE_BULLET_STYLE = "Absatz Aufzählung"
+_CLAUSE_INDENT = 567  # twips = 10 mm: text of a numbered paragraph
+_BULLET_HANG = 284  # twips = 5 mm
+
+
+def _numbering_ids(numbering: object) -> tuple[int, int]:
+    el = numbering.element  # type: ignore[attr-defined]
+    abstract = [int(a.get(qn("w:abstractNumId"))) for a in el.findall(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in el.findall(qn("w:num"))]
+    return max(abstract, default=-1) + 1, max(nums, default=0) + 1
+
+
+def _add_numbering(doc: Document, levels: list[dict[str, object]]) -> int:
+    """Add an abstract numbering with ``levels`` and a concrete one; return its numId."""
+    numbering = doc.part.numbering_part
+    abstract_id, num_id = _numbering_ids(numbering)
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), str(abstract_id))
+    multi = OxmlElement("w:multiLevelType")
+    multi.set(qn("w:val"), "multilevel" if len(levels) > 1 else "singleLevel")
+    abstract.append(multi)
+    for ilvl, spec in enumerate(levels):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(ilvl))
+        for tag, val in (("w:start", "1"), ("w:numFmt", spec["fmt"]),
+                         ("w:pStyle", spec["style"]), ("w:suff", spec.get("suff", "tab")),
+                         ("w:lvlText", spec["text"]), ("w:lvlJc", "left")):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), str(val))
+            lvl.append(child)
+        ppr = OxmlElement("w:pPr")
+        if spec.get("suff", "tab") == "tab":
+            tabs = OxmlElement("w:tabs")
+            tab = OxmlElement("w:tab")
+            tab.set(qn("w:val"), "num")
+            tab.set(qn("w:pos"), str(spec["left"]))
+            tabs.append(tab)
+            ppr.append(tabs)
+        ind = OxmlElement("w:ind")
+        ind.set(qn("w:left"), str(spec["left"]))
+        ind.set(qn("w:hanging"), str(spec["hanging"]))
+        ppr.append(ind)
+        lvl.append(ppr)
+        if spec.get("font"):
+            rpr = OxmlElement("w:rPr")
+            fonts = OxmlElement("w:rFonts")
+            for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+                fonts.set(qn(attr), str(spec["font"]))
+            fonts.set(qn("w:hint"), "default")
+            rpr.append(fonts)
+            lvl.append(rpr)
+    existing = numbering.element.findall(qn("w:abstractNum"))
+    if existing:
+        existing[-1].addnext(abstract)
+    else:
+        numbering.element.insert(0, abstract)
+    num = OxmlElement("w:num")
+    num.set(qn("w:numId"), str(num_id))
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), str(abstract_id))
+    num.append(ref)
+    numbering.element.append(num)
+    return num_id
+
+
+def _link_numbering(style: object, num_id: int, ilvl: int) -> None:
+    ppr = style.element.get_or_add_pPr()  # type: ignore[attr-defined]
+    num_pr = OxmlElement("w:numPr")
+    if ilvl:
+        lvl = OxmlElement("w:ilvl")
+        lvl.set(qn("w:val"), str(ilvl))
+        num_pr.append(lvl)
+    num = OxmlElement("w:numId")
+    num.set(qn("w:val"), str(num_id))
+    num_pr.append(num)
+    ppr.insert(0, num_pr)
+
+
+def clause_styles(doc: Document) -> None:
+    """Create the styles "Paragraf" (``§ 1 Titel``), "Absatz" (``(1) Text``, restarting under
+    every §) and "Absatz Aufzählung" (bullets aligned with the paragraph text). Idempotent."""
+    names = {s.name for s in doc.styles}
+    if CLAUSE_STYLE in names:
+        return
+    heading_style = doc.styles.add_style(CLAUSE_STYLE, 1)
+    heading_style.base_style = doc.styles["Heading 2"]
+    heading_style.next_paragraph_style = doc.styles["Normal"]
+    body = doc.styles.add_style(CLAUSE_PARA_STYLE, 1)
+    body.base_style = doc.styles["Normal"]
+    body.paragraph_format.space_after = Pt(5)
+    body.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    bullet = doc.styles.add_style(CLAUSE_BULLET_STYLE, 1)
+    bullet.base_style = doc.styles["Normal"]
+    bullet.paragraph_format.space_after = Pt(2)
+    heading_id = heading_style.element.get(qn("w:styleId"))
+    body_id = body.element.get(qn("w:styleId"))
+    bullet_id = bullet.element.get(qn("w:styleId"))
+    clause_num = _add_numbering(doc, [
+        {"fmt": "decimal", "style": heading_id, "text": "§ %1", "suff": "space",
+         "left": 0, "hanging": 0},
+        {"fmt": "decimal", "style": body_id, "text": "(%2)", "left": _CLAUSE_INDENT,
+         "hanging": _CLAUSE_INDENT},
+    ])
+    bullet_num = _add_numbering(doc, [
+        {"fmt": "bullet", "style": bullet_id, "text": "–", "left": _CLAUSE_INDENT + _BULLET_HANG,
+         "hanging": _BULLET_HANG},
+    ])
+    _link_numbering(heading_style, clause_num, 0)
+    _link_numbering(body, clause_num, 1)
+    _link_numbering(bullet, bullet_num, 0)
+
+
+def clause(doc: Document, title: str) -> Paragraph:
+    """A numbered clause heading: ``§ n`` is added by Word, ``title`` is the text after it."""
+    clause_styles(doc)
+    p = doc.add_paragraph(style=CLAUSE_STYLE)
+    p.add_run(title)
+    return p
+
+
+def clause_para(doc: Document, text: str | list[tuple[str, bool]] = "") -> Paragraph:
+    """A numbered paragraph ``(n)`` of the current clause; ``text`` or ``[(text, bold), …]``."""
+    clause_styles(doc)
+    p = doc.add_paragraph(style=CLAUSE_PARA_STYLE)
+    for part, bold in ([(text, False)] if isinstance(text, str) else text):
+        if part:
+            p.add_run(part).bold = bold
+    return p
+
+
+def clause_text(doc: Document, text: str) -> Paragraph:
+    """An unnumbered paragraph aligned with the text of the numbered paragraphs."""
+    p = para(doc, text, align="justify")
+    p.paragraph_format.left_indent = Mm(10)
+    return p
+
+
+def clause_bullet(doc: Document, text: str) -> Paragraph:
+    """One bullet aligned with the text of the numbered paragraphs."""
+    clause_styles(doc)
+    return doc.add_paragraph(text, style=CLAUSE_BULLET_STYLE)
+
+
+def clause_bullets(doc: Document, loop: str, item: str) -> None:
+    """Bullets repeated over ``loop`` (e.g. ``z in datenschutz.zwecke``), under a paragraph."""
+    control(doc, "{%p for " + loop + " %}")
+    clause_bullet(doc, item)
+    control(doc, "{%p endfor %}")

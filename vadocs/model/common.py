@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from vadocs.model.base import Model
-from vadocs.model.types import Email, Land, Zeile
+from vadocs.model.types import Email, Land, Plz, Zeile
 
 
 class Anschrift(Model):
@@ -15,7 +15,7 @@ class Anschrift(Model):
         None, title="Adresszusatz", description="z. B. Abteilung oder c/o; optional"
     )
     strasse: Zeile = Field(title="Straße und Hausnummer", examples=["Königsbrücker Straße 12"])
-    plz: Zeile = Field(
+    plz: Plz = Field(
         title="Postleitzahl",
         description="Wird als Text gelesen: 01067 bleibt 01067.",
         examples=["01067"],

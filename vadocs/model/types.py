@@ -27,6 +27,13 @@ PositionsBetrag = Annotated[Decimal, Field(max_digits=12, decimal_places=2, exam
 
 Menge = Annotated[Decimal, Field(max_digits=10, decimal_places=3, gt=Decimal("0"))]
 
+Plz = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=10, pattern=r"^[A-Za-z0-9 -]+$"),
+    # Editors read an unquoted 01067 as a number; vadocs reads it as the text 01067.
+    WithJsonSchema({"type": ["string", "integer"], "pattern": "^[A-Za-z0-9 -]+$"}),
+]
+
 Monat = Annotated[
     str,
     StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),

@@ -1,0 +1,37 @@
+# The two commands of the README:
+#   make example   set everything up and build the bundled examples into PDFs
+#   make test      set everything up and run the checks and tests
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: example test setup system lint typecheck bench templates clean
+
+example: setup
+	@for ws in examples/*/; do \
+	  echo "== $$ws"; \
+	  $(BIN)/vadocs build --pdf $$ws/kunden/ || exit 1; \
+	done
+
+test: setup
+	$(BIN)/ruff check vadocs tests tools
+	$(BIN)/ruff format --check vadocs tests tools
+	$(BIN)/mypy vadocs
+	$(BIN)/python -m pytest -q
+
+setup: system $(VENV)/.installed
+
+system:
+	@scripts/setup-system.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+templates: setup
+	$(BIN)/python tools/build_templates.py
+
+clean:
+	rm -rf $(VENV) examples/*/out examples/*/.vadocs

@@ -1,0 +1,68 @@
+"""Shared fixtures: the example workspaces, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vadocs.build import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+TODAY = date(2026, 11, 27)
+
+
+def copy_workspace(name: str, target: Path) -> Path:
+    """A private copy of an example workspace (its ledger and out/ are not shared)."""
+    dest = target / name
+    shutil.copytree(EXAMPLES / name, dest, ignore=shutil.ignore_patterns("out", ".vadocs"))
+    return dest
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@dataclass
+class BuiltClient:
+    workspace: Path
+    kuerzel: str
+    out: Path
+
+    def files(self, pattern: str) -> list[Path]:
+        return sorted(self.out.glob(pattern))
+
+    def text(self, label: str) -> str:
+        """pdftotext of the one PDF whose name contains ``label``."""
+        found = [p for p in self.files("*.pdf") if f"_{label}_" in p.name]
+        assert len(found) == 1, f"expected one {label} PDF in {self.out}, got {found}"
+        return pdf_text(found[0])
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
+    """Every example client, built with PDFs (one LibreOffice run per workspace)."""
+    base = tmp_path_factory.mktemp("examples")
+    clients: dict[str, BuiltClient] = {}
+    for ws_dir in sorted(p for p in EXAMPLES.iterdir() if (p / "vadocs.yaml").is_file()):
+        ws = copy_workspace(ws_dir.name, base)
+        files = sorted((ws / "kunden").glob("*.yaml"))
+        report = build(files, BuildOptions(pdf="require", today=TODAY))
+        assert not report.failed, [c.error.format() for c in report.clients if c.error]
+        for f in files:
+            clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
+    return clients
+
+
+@pytest.fixture
+def runner() -> Iterator[CliRunner]:
+    yield CliRunner()

@@ -1,0 +1,152 @@
+"""Issue invoices: numbers from the ledger, immutable once issued, archived with their hashes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+from typing import Any
+
+from vadocs.context import Engagement, invoice_context
+from vadocs.documents import RECHNUNG
+from vadocs.errors import LedgerError
+from vadocs.girocode import girocode_png
+from vadocs.invoice import Abzug, Rechnung, compute
+from vadocs.ledger import Issued, Ledger, sha256
+from vadocs.output import file_name, stable_docx, write_atomic
+from vadocs.planning import Planned, info_for, render_kind
+from vadocs.workspace import Workspace
+
+KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
+
+
+def snapshot(r: Rechnung) -> dict[str, Any]:
+    """What makes an invoice this invoice: kind, dates, lines, time log, tax, totals."""
+    return json.loads(json.dumps(dataclasses.asdict(r), default=str, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def data_hash(r: Rechnung) -> str:
+    plain = dataclasses.replace(r, nummer="", abzuege=tuple(
+        dataclasses.replace(a, bezeichnung="") for a in r.abzuege))
+    return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
+
+
+class InvoicePlanner:
+    def __init__(self, ledger: Ledger, ws: Workspace, *, draft: bool = False) -> None:
+        self.ledger = ledger
+        self.ws = ws
+        self.draft = draft
+        self._pending: list[tuple[Issued, Planned]] = []
+
+    def plan(self, e: Engagement, only: frozenset[str] | None = None) -> list[Planned]:
+        if only is not None and RECHNUNG.key not in only:
+            return []
+        entries = sorted(e.datei.rechnungen, key=lambda r: (r.zeitraum, KIND_ORDER[r.art]))
+        numbers: dict[str, tuple[str, Any]] = {}
+        self.ledger.db.execute("SAVEPOINT client")
+        try:
+            docs = [self._one(e, compute(e.profil, e.datei, entry), numbers) for entry in entries]
+        except BaseException:
+            self.ledger.db.execute("ROLLBACK TO client")
+            self.ledger.db.execute("RELEASE client")
+            self._pending = [(i, d) for i, d in self._pending if d.kuerzel != e.kuerzel]
+            raise
+        self.ledger.db.execute("RELEASE client")
+        return docs
+
+    def _one(self, e: Engagement, r: Rechnung, numbers: dict[str, tuple[str, Any]]) -> Planned:
+        r = dataclasses.replace(r, abzuege=tuple(
+            _name_advance(a, numbers.get(r.zeitraum)) for a in r.abzuege))
+        existing = None if self.draft else self.ledger.find(e.kuerzel, r.art, r.zeitraum)
+        if existing is not None:
+            planned = self._reissue(e, r, existing)
+        else:
+            number = "ENTWURF" if self.draft else self.ledger.next_number(
+                e.profil.rechnungsnummer, r.datum)
+            planned = self._render(e, dataclasses.replace(r, nummer=number))
+            if not self.draft:
+                self._pending.append((self._record_of(e, planned), planned))
+        if r.art == "vorauszahlung" and planned.invoice is not None:
+            numbers[r.zeitraum] = (planned.invoice.nummer, r.datum)
+        return planned
+
+    def _reissue(self, e: Engagement, r: Rechnung, issued: Issued) -> Planned:
+        if data_hash(r) != issued.data_hash:
+            raise LedgerError(
+                f"invoice {issued.number} ({r.titel} {r.zeitraum_text} for {e.kuerzel}) was "
+                f"issued on {issued.issued_on:%d.%m.%Y} and its data in the client file has "
+                "changed since; an issued invoice is never changed",
+                hint=f"undo the change, or cancel it with `vadocs invoices cancel "
+                f"{issued.number} --reason …` and build again to issue a corrected invoice",
+            )
+        archived = self._archived(issued)
+        r = dataclasses.replace(r, nummer=issued.number)
+        return Planned(kind=RECHNUNG, kuerzel=e.kuerzel, datum=r.datum, base=_base(e, r),
+                       docx=b"", info=info_for(e, r.titel), invoice=r, archived=archived)
+
+    def _archived(self, issued: Issued) -> dict[str, bytes]:
+        folder = self.ledger.archive_dir(issued.number)
+        out = {}
+        for name, digest in self.ledger.files(issued.number).items():
+            path = folder / name
+            data = path.read_bytes() if path.is_file() else b""
+            if sha256(data) != digest:
+                raise LedgerError(
+                    f"the archived file {path} of invoice {issued.number} is missing or changed",
+                    hint="run `vadocs invoices verify` and restore the file from your backup",
+                )
+            out[name] = data
+        return out
+
+    def _render(self, e: Engagement, r: Rechnung) -> Planned:
+        ctx = invoice_context(e, r)
+        ctx["entwurf"] = self.draft
+        images = {}
+        if r.zahlbetrag > 0 and not self.draft:
+            images["girocode"] = girocode_png(
+                e.profil.bank.kontoinhaberin or e.profil.name, e.profil.bank.iban,
+                r.zahlbetrag, r.nummer, e.profil.bank.bic or "")
+        docx = render_kind(RECHNUNG, self.ws, ctx, e, images)
+        return Planned(kind=RECHNUNG, kuerzel=e.kuerzel, datum=r.datum, base=_base(e, r),
+                       docx=docx, info=info_for(e, f"{r.titel} {r.nummer}"), invoice=r)
+
+    def _record_of(self, e: Engagement, p: Planned) -> Issued:
+        r = p.invoice
+        assert r is not None
+        return Issued(
+            number=r.nummer, client=e.kuerzel, kind=r.art, period=r.zeitraum,
+            issued_on=r.datum, status="issued", data_hash=data_hash(r),
+            net=r.netto, vat=r.ust, gross=r.brutto,
+            vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
+            cancels=None, reason=None, snapshot=snapshot(r),
+        )
+
+    def archive(self, docs: list[Planned]) -> None:
+        """Write the new invoices' files to the archive and record them (before commit)."""
+        for issued, planned in self._pending:
+            if planned not in docs:
+                continue
+            files = {planned.base + ".docx": stable_docx(planned.docx)}
+            if planned.pdf is not None:
+                files[planned.base + ".pdf"] = planned.pdf
+            folder = self.ledger.archive_dir(issued.number)
+            for name, data in files.items():
+                write_atomic(folder / name, data)
+            self.ledger.record(issued, files)
+            planned.archived = files
+
+
+def _base(e: Engagement, r: Rechnung) -> str:
+    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
+    if r.nummer == "ENTWURF":
+        label = "ENTWURF_" + label
+    return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=r.nummer or "")).stem
+
+
+def _name_advance(a: Abzug, advance: tuple[str, Any] | None) -> Abzug:
+    if advance is None:
+        return a
+    number, when = advance
+    return dataclasses.replace(a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom "
+                               f"{when:%d.%m.%Y}")
+

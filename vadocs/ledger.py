@@ -1,0 +1,204 @@
+"""The invoice ledger: an SQLite file that hands out numbers and remembers what was issued.
+
+Numbers are allocated inside a ``BEGIN IMMEDIATE`` transaction that stays open
+until every file of the build is written, so two processes never get the same
+number and a failed build consumes none. Issued invoices are never changed: their
+files live in an archive beside the ledger, with their SHA-256 in the ledger.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from vadocs.errors import LedgerError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS series (
+    pattern TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    PRIMARY KEY (pattern, year)
+);
+CREATE TABLE IF NOT EXISTS invoices (
+    number TEXT PRIMARY KEY,
+    client TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    period TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'issued',
+    data_hash TEXT NOT NULL,
+    snapshot TEXT NOT NULL,
+    net TEXT NOT NULL,
+    vat TEXT NOT NULL,
+    gross TEXT NOT NULL,
+    vat_by_rate TEXT NOT NULL,
+    cancels TEXT REFERENCES invoices(number),
+    reason TEXT
+);
+-- One valid invoice per client, kind and period; a cancelled one may be re-issued.
+CREATE UNIQUE INDEX IF NOT EXISTS one_valid_invoice
+    ON invoices(client, kind, period) WHERE cancels IS NULL AND status = 'issued';
+CREATE TABLE IF NOT EXISTS files (
+    number TEXT NOT NULL REFERENCES invoices(number),
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    PRIMARY KEY (number, name)
+);
+"""
+
+
+@dataclass(frozen=True)
+class Issued:
+    number: str
+    client: str
+    kind: str
+    period: str
+    issued_on: date
+    status: str
+    data_hash: str
+    net: Decimal
+    vat: Decimal
+    gross: Decimal
+    vat_by_rate: dict[str, str]
+    cancels: str | None
+    reason: str | None
+    snapshot: dict[str, object]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Ledger:
+    """One open ledger file. Use :meth:`issuing` for every change."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.archive = path.parent / "archiv"
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fresh = not path.exists()
+        try:
+            self.db = sqlite3.connect(path, timeout=120, isolation_level=None)
+            if fresh:
+                os.chmod(path, 0o600)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA synchronous=FULL")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"{path}: the invoice ledger cannot be opened ({exc})",
+                              hint="restore it from your backup (vadocs invoices backup)") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def issuing(self) -> Iterator[Ledger]:
+        """A write transaction: commit on success, roll back (numbers unused) on any error."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def find(self, client: str, kind: str, period: str) -> Issued | None:
+        row = self.db.execute(
+            "SELECT * FROM invoices WHERE client=? AND kind=? AND period=? AND cancels IS NULL "
+            "AND status='issued'",
+            (client, kind, period),
+        ).fetchone()
+        return _issued(self.db, row) if row else None
+
+    def get(self, number: str) -> Issued | None:
+        row = self.db.execute("SELECT * FROM invoices WHERE number=?", (number,)).fetchone()
+        return _issued(self.db, row) if row else None
+
+    def cancellation_of(self, number: str) -> Issued | None:
+        row = self.db.execute("SELECT * FROM invoices WHERE cancels=?", (number,)).fetchone()
+        return _issued(self.db, row) if row else None
+
+    def all(self, year: int | None = None) -> list[Issued]:
+        rows = self.db.execute("SELECT * FROM invoices ORDER BY issued_on, number").fetchall()
+        found = [_issued(self.db, r) for r in rows]
+        return [i for i in found if year is None or i.issued_on.year == year]
+
+    def next_number(self, pattern: str, on: date) -> str:
+        """Allocate the next number of the series; only inside :meth:`issuing`."""
+        if not self.db.in_transaction:
+            raise RuntimeError("numbers are allocated only inside a transaction")
+        year = on.year if "{year" in pattern else 0
+        row = self.db.execute(
+            "SELECT last_seq FROM series WHERE pattern=? AND year=?", (pattern, year)
+        ).fetchone()
+        seq = (row[0] if row else 0) + 1
+        self.db.execute(
+            "INSERT INTO series(pattern, year, last_seq) VALUES (?, ?, ?) "
+            "ON CONFLICT(pattern, year) DO UPDATE SET last_seq=excluded.last_seq",
+            (pattern, year, seq),
+        )
+        number = pattern.format(year=on.year, seq=seq)
+        if self.get(number) is not None:
+            raise LedgerError(f"invoice number {number} exists already",
+                              hint="the number pattern changed so that it repeats old numbers; "
+                              "choose a pattern with a new prefix")
+        return number
+
+    def record(self, inv: Issued, files: dict[str, bytes]) -> None:
+        """Record an issued invoice with the hashes of its archived files."""
+        self.db.execute(
+            "INSERT INTO invoices(number, client, kind, period, issued_on, status, data_hash, "
+            "snapshot, net, vat, gross, vat_by_rate, cancels, reason) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (inv.number, inv.client, inv.kind, inv.period, inv.issued_on.isoformat(),
+             inv.status, inv.data_hash, json.dumps(inv.snapshot, sort_keys=True),
+             str(inv.net), str(inv.vat), str(inv.gross), json.dumps(inv.vat_by_rate),
+             inv.cancels, inv.reason),
+        )
+        for name, data in files.items():
+            self.db.execute("INSERT INTO files(number, name, sha256) VALUES (?,?,?)",
+                            (inv.number, name, sha256(data)))
+        if inv.cancels:
+            self.db.execute("UPDATE invoices SET status='cancelled' WHERE number=?",
+                            (inv.cancels,))
+
+    def files(self, number: str) -> dict[str, str]:
+        rows = self.db.execute("SELECT name, sha256 FROM files WHERE number=?", (number,))
+        return dict(rows.fetchall())
+
+    def archive_dir(self, number: str) -> Path:
+        return self.archive / number.replace("/", "_")
+
+    def backup(self, dest: Path) -> None:
+        """Copy the ledger with SQLite's online backup API (safe while others use it)."""
+        target = sqlite3.connect(dest)
+        try:
+            self.db.backup(target)
+        finally:
+            target.close()
+        os.chmod(dest, 0o600)
+
+
+def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:
+    cols = [c[0] for c in db.execute("SELECT * FROM invoices LIMIT 0").description]
+    v = dict(zip(cols, row, strict=True))
+    return Issued(
+        number=str(v["number"]), client=str(v["client"]), kind=str(v["kind"]),
+        period=str(v["period"]), issued_on=date.fromisoformat(str(v["issued_on"])),
+        status=str(v["status"]), data_hash=str(v["data_hash"]),
+        net=Decimal(str(v["net"])), vat=Decimal(str(v["vat"])), gross=Decimal(str(v["gross"])),
+        vat_by_rate=json.loads(str(v["vat_by_rate"])),
+        cancels=str(v["cancels"]) if v["cancels"] else None,
+        reason=str(v["reason"]) if v["reason"] else None,
+        snapshot=json.loads(str(v["snapshot"])),
+    )
