@@ -147,18 +147,32 @@ def test_fonts_are_embedded(batch: Batch) -> None:
     assert all(row["emb"] == "yes" for row in rows), rows
 
 
-def test_same_stem_in_different_folders(converter: PdfConverter, tmp_path: Path) -> None:
-    first = make_docx(tmp_path / "a" / "brief.docx", "Erster Brief")
-    second = make_docx(tmp_path / "b" / "brief.docx", "Zweiter Brief")
+def test_same_stem_in_different_folders(
+    converter: PdfConverter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # relative paths, as a user types them
+    first = make_docx(Path("a/brief.docx"), "Erster Brief")
+    second = make_docx(Path("b/brief.docx"), "Zweiter Brief")
     with pytest.raises(ValueError, match=r"brief\.pdf"):
-        converter.convert([first, second], tmp_path / "out")
+        converter.convert([first, second], Path("out"))
 
-    (tmp_path / "out_b").mkdir()
-    (tmp_path / "out_b" / "brief.pdf").write_bytes(b"%PDF- stale")
-    pdf_a = converter.convert([first], tmp_path / "out_a")[first]
-    pdf_b = converter.convert([second], tmp_path / "out_b")[second]
-    assert "Erster Brief" in pdftotext(pdf_a)
-    assert "Zweiter Brief" in pdftotext(pdf_b)
+    Path("out_b").mkdir()
+    Path("out_b/brief.pdf").write_bytes(b"%PDF- stale")
+    results = converter.convert([first], Path("out_a"))
+    results |= converter.convert([second], Path("out_b"))
+    assert results == {first: Path("out_a/brief.pdf"), second: Path("out_b/brief.pdf")}
+    assert "Erster Brief" in pdftotext(results[first])
+    assert "Zweiter Brief" in pdftotext(results[second])
+
+
+def test_converter_recovers_after_a_timeout(converter: PdfConverter, tmp_path: Path) -> None:
+    source = make_docx(tmp_path / "a.docx", GERMAN)
+    with PdfConverter(converter.soffice, timeout=0.2) as impatient:
+        with pytest.raises(ConverterError, match="did not finish"):
+            impatient.convert([source], tmp_path / "out")
+        assert list((tmp_path / "out").iterdir()) == []
+        impatient.timeout = 60
+        assert GERMAN in pdftotext(impatient.convert([source], tmp_path / "out")[source])
 
 
 def test_random_bytes_are_refused_by_name(converter: PdfConverter, tmp_path: Path) -> None:

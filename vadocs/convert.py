@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from vadocs.errors import ConverterError, ConverterMissingError
+from vadocs.errors import ConverterError, ConverterMissingError, OutputError
 
 __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_soffice"]
 
@@ -155,21 +155,17 @@ class PdfConverter:
             return {}
         files = [Path(f).resolve() for f in docx_files]
         _check_inputs(files)
-        out_dir.mkdir(parents=True, exist_ok=True)
         # A fresh directory per call: a stale PDF from an earlier run can never
         # pass for a new one, and inside out_dir os.replace stays atomic.
-        # Absolute: soffice runs in its own working directory.
-        staging = Path(tempfile.mkdtemp(prefix=".vadocs-pdf-", dir=out_dir)).resolve()
+        staging = _make_staging(out_dir)
         try:
             with self._lock:
                 output = self._run(files, staging, pdfa)
             produced = self._collect(files, staging, output)
-            results: dict[Path, Path] = {}
-            for original, source in zip(docx_files, files, strict=True):
-                target = out_dir / produced[source].name
-                os.replace(produced[source], target)
-                results[original] = target
-            return results
+            return {
+                original: _publish(produced[source], out_dir)
+                for original, source in zip(docx_files, files, strict=True)
+            }
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -213,17 +209,22 @@ class PdfConverter:
         try:
             stdout, stderr = proc.communicate(timeout=self.timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
+            self._abandon(proc)
             names = ", ".join(str(f) for f in files)
             raise ConverterError(
                 f"LibreOffice did not finish within {self.timeout:g} s and was stopped: {names}",
                 hint="convert the file by hand to see what hangs, or raise the timeout",
             ) from None
         except BaseException:  # Ctrl-C, SystemExit from SIGTERM: leave no soffice behind
-            _kill_group(proc)
+            self._abandon(proc)
             raise
         log.debug("soffice exited %s after %.2f s", proc.returncode, time.monotonic() - started)
         return f"{_tail(stdout, stderr)}\n(exit code {proc.returncode})"
+
+    def _abandon(self, proc: subprocess.Popen[bytes]) -> None:
+        _kill_group(proc)
+        # A profile killed halfway through being written may be damaged; start afresh.
+        shutil.rmtree(self._profile, ignore_errors=True)
 
     @staticmethod
     def _collect(files: Sequence[Path], staging: Path, output: str) -> dict[Path, Path]:
@@ -242,6 +243,24 @@ class PdfConverter:
                 hint="open the file in Word or LibreOffice: it may be damaged or not a DOCX",
             )
         return produced
+
+
+def _make_staging(out_dir: Path) -> Path:
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        # Absolute, because soffice runs in a working directory of its own.
+        return Path(tempfile.mkdtemp(prefix=".vadocs-pdf-", dir=out_dir)).resolve()
+    except OSError as exc:
+        raise OutputError(f"cannot write PDFs into {out_dir}: {exc.strerror or exc}") from exc
+
+
+def _publish(pdf: Path, out_dir: Path) -> Path:
+    target = out_dir / pdf.name
+    try:
+        os.replace(pdf, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target
 
 
 def _is_pdf(path: Path) -> bool:

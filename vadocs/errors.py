@@ -74,6 +74,9 @@ class ProblemsError(VadocsError):
     def format(self) -> str:
         return "\n".join(p.format() for p in self.problems)
 
+    def __str__(self) -> str:
+        return self.format()
+
 
 class InputFileError(VadocsError):
     """A file cannot be read as the input it should be (missing, binary, too large, …)."""

@@ -10,9 +10,12 @@ from vadocs import yaml_source
 from vadocs.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.model.catalogue import Anbieter, Katalog
+from vadocs.invoice import month_bounds
 from vadocs.model.client import Kundendatei
+from vadocs.model.invoice_input import Zeiteintrag
 from vadocs.model.profile import Geschaeftsprofil
 from vadocs.rules import client_rules, profile_rules
+from vadocs.timesheets import read_entries
 from vadocs.validation import validate
 from vadocs.workspace import Workspace, builtin_catalogue
 
@@ -43,9 +46,42 @@ def load_engagement(
     today: date | None = None,
 ) -> Loaded:
     doc = yaml_source.load(client_file)
-    datei = validate(doc, Kundendatei)
+    datei = with_csv_times(validate(doc, Kundendatei), doc)
     warnings = _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
     return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings)
+
+
+def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei:
+    """Merge the time entries of each invoice's ``zeiten_csv`` into its ``zeiten``."""
+    if not any(r.zeiten_csv for r in datei.rechnungen):
+        return datei
+    problems: list[Problem] = []
+    invoices = []
+    for i, r in enumerate(datei.rechnungen):
+        if r.zeiten_csv is None:
+            invoices.append(r)
+            continue
+        csv_file = doc.file.parent / r.zeiten_csv
+        if not csv_file.is_file():
+            problems.append(doc.problem(("rechnungen", i, "zeiten_csv"),
+                                        f"CSV file not found: {csv_file}",
+                                        "give the path relative to the client file"))
+            invoices.append(r)
+            continue
+        von, bis = month_bounds(r.zeitraum)
+        try:
+            entries = read_entries(csv_file, von, bis, r.zeiten_kunde)
+        except VadocsError as exc:
+            problems += exc.problems if isinstance(exc, ProblemsError) else [
+                Problem(csv_file, exc.message, hint=exc.hint)]
+            invoices.append(r)
+            continue
+        extra = [Zeiteintrag(datum=e.datum, taetigkeit=e.taetigkeit,
+                             dauer=f"{e.minuten // 60}:{e.minuten % 60:02d}") for e in entries]
+        invoices.append(r.model_copy(update={"zeiten": [*r.zeiten, *extra]}))
+    if problems:
+        raise ProblemsError(problems)
+    return datei.model_copy(update={"rechnungen": invoices})
 
 
 def _split(problems: list[Problem]) -> list[Problem]:

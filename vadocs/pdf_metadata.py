@@ -49,7 +49,7 @@ _OWNED = {
     ("xmp", "CreatorTool"),
 }
 _OWNED_DATES = {("xmp", "CreateDate"), ("xmp", "ModifyDate"), ("xmp", "MetadataDate")}
-_INHERITED = ("/CreationDate", "/Producer")  # what a merged PDF takes from its first part
+_INHERITED = ("/CreationDate", "/ModDate", "/Producer")  # a merged PDF takes from part 1
 _XMP_PADDING = ("\n" + " " * 99) * 20  # room for in-place edits, as the XMP spec suggests
 
 

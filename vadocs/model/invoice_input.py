@@ -36,3 +36,14 @@ class RechnungEingabe(Model):
     )
     positionen: list[Position] = Field(default_factory=list, title="Zusätzliche Positionen")
     zeiten: list[Zeiteintrag] = Field(default_factory=list, title="Zeiteinträge")
+    zeiten_csv: Zeile | None = Field(
+        None,
+        title="Zeiten aus CSV-Export",
+        description="CSV-Export aus Clockify, Toggl Track oder Kimai, relativ zur Kundendatei; "
+        "Einträge außerhalb des Zeitraums werden übergangen",
+    )
+    zeiten_kunde: Zeile | None = Field(
+        None,
+        title="Kundenname in der CSV-Datei",
+        description="Nur Zeilen mit diesem Wert in der Spalte Client/Customer/Kunde übernehmen",
+    )
