@@ -19,7 +19,14 @@ from typing import Literal
 from vadocs import pdf_metadata
 from vadocs.context import Engagement
 from vadocs.convert import PdfConverter, find_soffice
-from vadocs.errors import ConverterMissingError, Problem, ProblemsError, VadocsError
+from vadocs.errors import (
+    ConverterMissingError,
+    LedgerError,
+    Problem,
+    ProblemsError,
+    VadocsError,
+    WorkspaceError,
+)
 from vadocs.issuing import InvoicePlanner
 from vadocs.ledger import Ledger
 from vadocs.loading import load_catalogue, load_engagement, load_profile
@@ -78,10 +85,7 @@ def build(files: Sequence[Path], options: BuildOptions) -> BuildReport:
     for file in files:
         ws = find_workspace(file, options.profile)
         groups.setdefault(ws.root, (ws, []))[1].append(file)
-    soffice = None if options.pdf == "off" else find_soffice(options.soffice)
-    if soffice is None and options.pdf == "require":
-        raise ConverterMissingError("LibreOffice (soffice) was not found, and --pdf demands PDFs",
-                                    hint=INSTALL_HINT)
+    soffice = _soffice_for(options)
     if soffice is None and options.pdf == "auto":
         report.notes.append(f"LibreOffice not found: wrote DOCX only. For PDFs: {INSTALL_HINT}")
     for ws, client_files in groups.values():
@@ -204,3 +208,52 @@ def _outputs(docs: list[Planned]) -> list[tuple[str, bytes]]:
 
 
 __all__ = ["BuildOptions", "BuildReport", "ClientResult", "ProblemsError", "build"]
+
+
+def cancel_invoice(
+    start: Path, number: str, reason: str, options: BuildOptions
+) -> ClientResult:
+    """Issue the Stornorechnung for ``number``: own number, mirrored amounts, archived."""
+    ws = find_workspace(start, options.profile)
+    soffice = _soffice_for(options)
+    ledger = Ledger(ws.state_dir / "ledger.sqlite")
+    try:
+        issued = ledger.get(number)
+        if issued is None:
+            raise LedgerError(f"there is no invoice {number}",
+                              hint="`vadocs invoices list` shows the issued invoices")
+        client_file = _client_file(ws, issued.client)
+        profil, _ = load_profile(ws.profile_file)
+        engagement = load_engagement(
+            client_file, ws, profil, load_catalogue(ws), options.today).engagement
+        result = ClientResult(client_file)
+        job = _ClientJob(result, (options.output or ws.default_output) / engagement.kuerzel,
+                         engagement)
+        with ledger.issuing():
+            planner = InvoicePlanner(ledger, ws)
+            job.docs = [planner.plan_cancellation(engagement, number, reason,
+                                                  options.today or date.today())]
+            _convert_and_write([job], soffice, planner)
+        return result
+    finally:
+        ledger.close()
+
+
+def _soffice_for(options: BuildOptions) -> str | None:
+    soffice = None if options.pdf == "off" else find_soffice(options.soffice)
+    if soffice is None and options.pdf == "require":
+        raise ConverterMissingError("LibreOffice (soffice) was not found, and --pdf demands PDFs",
+                                    hint=INSTALL_HINT)
+    return soffice
+
+
+def _client_file(ws: Workspace, client: str) -> Path:
+    direct = ws.root / "kunden" / f"{client}.yaml"
+    if direct.is_file():
+        return direct
+    found = sorted(p for p in ws.root.rglob(f"{client}.yaml") if "out" not in p.parts)
+    if not found:
+        raise WorkspaceError(
+            f"the client file {client}.yaml was not found in {ws.root}",
+            hint="the cancellation invoice needs the client's file for the parties' details")
+    return found[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from vadocs.invoice import Abzug, Rechnung, compute
 from vadocs.ledger import Issued, Ledger, sha256
 from vadocs.output import file_name, stable_docx, write_atomic
 from vadocs.planning import Planned, info_for, render_kind
+from vadocs.snapshots import from_snapshot, mirrored
 from vadocs.workspace import Workspace
 
 KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
@@ -120,6 +122,30 @@ class InvoicePlanner:
             vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
             cancels=None, reason=None, snapshot=snapshot(r),
         )
+
+    def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
+        """Issue a Stornorechnung for invoice ``number`` (mirrored amounts, own number)."""
+        original = self.ledger.get(number)
+        if original is None:
+            raise LedgerError(f"there is no invoice {number}",
+                              hint="`vadocs invoices list` shows the issued invoices")
+        if original.kind == "storno":
+            raise LedgerError(f"{number} is itself a cancellation invoice and cannot be cancelled")
+        if original.status != "issued":
+            done = self.ledger.cancellation_of(number)
+            raise LedgerError(f"invoice {number} is already cancelled"
+                              + (f" by {done.number}" if done else ""))
+        if original.client != e.kuerzel:
+            raise LedgerError(f"invoice {number} belongs to {original.client}, not {e.kuerzel}")
+        issued_as = from_snapshot(original.snapshot)
+        if on < issued_as.datum:
+            on = issued_as.datum
+        storno = mirrored(issued_as, self.ledger.next_number(e.profil.rechnungsnummer, on), on,
+                          reason)
+        planned = self._render(e, storno)
+        record = dataclasses.replace(self._record_of(e, planned), cancels=number, reason=reason)
+        self._pending.append((record, planned))
+        return planned
 
     def archive(self, docs: list[Planned]) -> None:
         """Write the new invoices' files to the archive and record them (before commit)."""

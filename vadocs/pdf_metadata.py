@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -76,15 +77,26 @@ def set_metadata(pdf_bytes: bytes, info: PdfInfo, *, date: datetime | None = Non
     """Return ``pdf_bytes`` with title, author, subject, keywords and language set.
 
     ``date`` becomes creation and modification date; without it the creation
-    date LibreOffice wrote is kept. The first file identifier is kept too (it
-    names the document), the second one is derived from the content.
+    date LibreOffice wrote is kept. Both file identifiers are derived from the
+    content without LibreOffice's random identifier and time stamps, so that the
+    same document converted twice gives the same bytes.
     """
     reader = PdfReader(io.BytesIO(pdf_bytes))
     writer = PdfWriter(clone_from=reader, keep_initial_header=True)  # not pypdf's %PDF-1.3
     _apply(writer, info, date)
-    first_id = _first_id(reader)
-    seed = [hashlib.sha256(pdf_bytes).digest(), _info_seed(info, date)]
-    return _write(writer, seed, first_id)
+    seed = [hashlib.sha256(_without_volatile(pdf_bytes)).digest(), _info_seed(info, date)]
+    return _write(writer, seed, None)
+
+
+_VOLATILE = re.compile(
+    rb"/ID\s*\[[^\]]*\]|/(?:CreationDate|ModDate)\s*\([^)]*\)"
+    rb"|<xmp:(?:CreateDate|ModifyDate|MetadataDate)>[^<]*<|<xmpMM:(?:DocumentID|InstanceID)>[^<]*<"
+)
+
+
+def _without_volatile(pdf_bytes: bytes) -> bytes:
+    """The PDF without what LibreOffice changes on every run (IDs, time stamps)."""
+    return _VOLATILE.sub(b"", pdf_bytes)
 
 
 def merge(
@@ -280,15 +292,6 @@ def _repair_pdf_date(value: str) -> str:
 def _info_seed(info: PdfInfo, date: datetime | None) -> bytes:
     stamp = _aware(date).isoformat() if date is not None else ""
     return json.dumps([asdict(info), stamp], sort_keys=True).encode()
-
-
-def _first_id(reader: PdfReader) -> bytes | None:
-    ids = reader.trailer.get("/ID")
-    if isinstance(ids, ArrayObject) and ids:
-        first = ids[0].get_object()
-        if isinstance(first, (ByteStringObject, TextStringObject)):
-            return first.original_bytes
-    return None
 
 
 def _write(writer: PdfWriter, seed: list[bytes], first_id: bytes | None) -> bytes:
