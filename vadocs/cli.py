@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import closing
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from vadocs.build import BuildOptions, BuildReport, build
 from vadocs.documents import BY_KEY
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.loading import validate_files
-from vadocs.workspace import find_workspace
+from vadocs.ledger import Ledger
+from vadocs.workspace import Workspace, find_workspace
 
 EXAMPLE = "\n\n\b\nExample:\n  "
 
@@ -162,6 +164,148 @@ def _report(report: BuildReport) -> None:
             click.echo(f"unchanged {path}")
     for note in report.notes:
         click.echo(note, err=True)
+
+
+@main.group()
+def invoices() -> None:
+    """The invoice ledger: list, cancel, export for the tax advisor, verify, back up.
+
+    \b
+    Example:
+      vadocs invoices list --year 2026
+    """
+
+
+def _ledger(profile: Path | None) -> tuple[Workspace, Ledger]:
+    try:
+        ws = find_workspace(Path.cwd(), profile)
+    except VadocsError as exc:
+        raise _fail(exc) from None
+    path = ws.state_dir / "ledger.sqlite"
+    if not path.is_file():
+        raise _fail(VadocsError(f"{path}: no invoices have been issued in this workspace yet",
+                                hint="vadocs build kunden/NAME.yaml issues the invoices"))
+    try:
+        return ws, Ledger(path)
+    except VadocsError as exc:
+        raise _fail(exc) from None
+
+
+_profile_option = click.option("--profile", type=click.Path(path_type=Path),
+                               help="The business profile (default: vadocs.yaml above the current folder).")
+
+
+@invoices.command(name="list")
+@click.option("--year", type=int, help="Only invoices dated in this year.")
+@_profile_option
+def list_invoices(year: int | None, profile: Path | None) -> None:
+    """List the issued invoices with their totals and status.
+
+    \b
+    Example:
+      vadocs invoices list --year 2026
+    """
+    from vadocs.formatting import euro
+
+    _, ledger = _ledger(profile)
+    with closing(ledger):
+        found = ledger.all(year)
+    for inv in found:
+        status = "storniert" if inv.status == "cancelled" else ""
+        ref = f"storniert {inv.cancels}" if inv.cancels else status
+        click.echo(f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
+                   f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip())
+    click.echo(f"{len(found)} invoice(s)")
+
+
+@invoices.command()
+@click.argument("number")
+@click.option("--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation).")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
+@_profile_option
+def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None:
+    """Issue a cancellation invoice (Stornorechnung) for an issued invoice.
+
+    The original is never changed; the cancellation gets its own number, refers
+    to the original's number and date and mirrors its amounts.
+
+    \b
+    Example:
+      vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
+    """
+    from vadocs.build import cancel_invoice
+
+    options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=date.today())
+    try:
+        result = cancel_invoice(Path.cwd(), number, reason, options)
+    except VadocsError as exc:
+        raise _fail(exc) from None
+    for path in result.written + result.unchanged:
+        click.echo(f"wrote     {path}")
+
+
+@invoices.command()
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("--year", type=int, help="Only invoices dated in this year.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@_profile_option
+def export(fmt: str, year: int | None, output: Path | None, profile: Path | None) -> None:
+    """Export the invoice list for the tax advisor (CSV for German Excel: ; and decimal comma).
+
+    \b
+    Example:
+      vadocs invoices export --format csv --year 2026 -o rechnungen-2026.csv
+    """
+    from vadocs.ledger_reports import export_csv
+    from vadocs.output import write_atomic
+
+    _, ledger = _ledger(profile)
+    with closing(ledger):
+        text = export_csv(ledger.all(year))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+
+
+@invoices.command()
+@_profile_option
+def verify(profile: Path | None) -> None:
+    """Recompute the SHA-256 of every archived invoice file; report changed or vanished ones.
+
+    \b
+    Example:
+      vadocs invoices verify
+    """
+    from vadocs.ledger_reports import verify as verify_ledger
+
+    ws, ledger = _ledger(profile)
+    with closing(ledger):
+        checked, problems = verify_ledger(ledger, ws.default_output)
+    _echo_problems(problems)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo(f"{checked} archived file(s) verified, all unchanged")
+
+
+@invoices.command()
+@click.argument("dest", type=click.Path(path_type=Path))
+@_profile_option
+def backup(dest: Path, profile: Path | None) -> None:
+    """Copy the ledger with SQLite's online backup (safe while vadocs runs).
+
+    \b
+    Example:
+      vadocs invoices backup /media/usb/ledger-2026-11-30.sqlite
+    """
+    _, ledger = _ledger(profile)
+    try:
+        with closing(ledger):
+            ledger.backup(dest)
+    except OSError as exc:
+        raise _fail(VadocsError(f"{dest}: cannot write the backup ({exc})")) from None
+    click.echo(f"wrote {dest}")
 
 
 @main.command()

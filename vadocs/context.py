@@ -139,6 +139,7 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
         "land_name": land_name(d.kunde.anschrift.land),
         "logo": "",
         "rechnung": None,
+        "girocode": "",
     }
 
 

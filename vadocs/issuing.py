@@ -120,7 +120,10 @@ class InvoicePlanner:
             issued_on=r.datum, status="issued", data_hash=data_hash(r),
             net=r.netto, vat=r.ust, gross=r.brutto,
             vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
-            cancels=None, reason=None, snapshot=snapshot(r),
+            cancels=None, reason=None,
+            snapshot={**snapshot(r), "kunde": {
+                "name": e.datei.kunde.name, "ust_idnr": e.datei.kunde.ust_idnr,
+                "land": e.datei.kunde.anschrift.land, "art": e.datei.kunde.art}},
         )
 
     def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
