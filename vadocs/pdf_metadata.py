@@ -89,7 +89,7 @@ def set_metadata(pdf_bytes: bytes, info: PdfInfo, *, date: datetime | None = Non
 
 
 _VOLATILE = re.compile(
-    rb"/ID\s*\[[^\]]*\]|/(?:CreationDate|ModDate)\s*\([^)]*\)"
+    rb"/ID\s*\[[^\]]*\]|/(?:CreationDate|ModDate)\s*\([^)]*\)|/DocChecksum\s*/[0-9A-Fa-f]+"
     rb"|<xmp:(?:CreateDate|ModifyDate|MetadataDate)>[^<]*<|<xmpMM:(?:DocumentID|InstanceID)>[^<]*<"
 )
 
