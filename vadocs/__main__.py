@@ -1,5 +1,5 @@
 from __future__ import annotations
 
-from vadocs.cli import main
+from vadocs.cli import run
 
-main(prog_name="vadocs")
+run()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+import traceback
 from contextlib import closing
 from datetime import date
 from pathlib import Path
@@ -332,9 +335,28 @@ def schema(write: bool, folder: Path) -> None:
     click.echo("schemas are current")
 
 
-def run() -> None:  # pragma: no cover - console entry for python -m
-    main(prog_name="vadocs")
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C: context managers stop LibreOffice and roll back the ledger.
+    raise KeyboardInterrupt
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+def run() -> None:
+    """Console entry point: no traceback for an interruption or, unless VADOCS_DEBUG, a bug."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        main(prog_name="vadocs", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted: no invoice was issued half-way; nothing half-written", err=True)
+        sys.exit(130)
+    except Exception:
+        if os.environ.get("VADOCS_DEBUG"):
+            raise
+        click.echo("vadocs: internal error (a bug in vadocs, not in your files):\n"
+                   + traceback.format_exc(limit=-3).strip().splitlines()[-1]
+                   + "\nrun again with VADOCS_DEBUG=1 for the details and report them", err=True)
+        sys.exit(2)

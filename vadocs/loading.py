@@ -15,6 +15,7 @@ from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import Zeiteintrag
 from vadocs.model.profile import Geschaeftsprofil
 from vadocs.rules import client_rules, profile_rules
+from vadocs.secrets_scan import scan
 from vadocs.timesheets import read_entries
 from vadocs.validation import validate
 from vadocs.workspace import Workspace, builtin_catalogue
@@ -28,6 +29,7 @@ class Loaded:
 
 def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
     doc = yaml_source.load(file)
+    refuse_secrets(doc)
     profil = validate(doc, Geschaeftsprofil)
     return profil, _split(list(profile_rules(doc, profil)))
 
@@ -46,6 +48,7 @@ def load_engagement(
     today: date | None = None,
 ) -> Loaded:
     doc = yaml_source.load(client_file)
+    refuse_secrets(doc)
     datei = with_csv_times(validate(doc, Kundendatei), doc)
     warnings = _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
     return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings)
@@ -82,6 +85,12 @@ def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei
     if problems:
         raise ProblemsError(problems)
     return datei.model_copy(update={"rechnungen": invoices})
+
+
+def refuse_secrets(doc: yaml_source.Document) -> None:
+    found = scan(doc)
+    if found:
+        raise ProblemsError(found)
 
 
 def _split(problems: list[Problem]) -> list[Problem]:

@@ -42,8 +42,12 @@ def find_workspace(start: Path, profile: Path | None = None) -> Workspace:
         if not profile.is_file():
             raise WorkspaceError(f"{profile}: no such profile file", hint="check --profile")
         return Workspace(root=profile.resolve().parent, profile_file=profile)
-    here = start.resolve()
-    folder = here if here.is_dir() else here.parent
+    try:
+        here = start.resolve()
+        folder = here if here.is_dir() else here.parent
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
+        raise WorkspaceError(f"{start}: cannot be resolved ({exc})",
+                             hint="check the path for a symbolic link loop") from None
     for candidate in (folder, *folder.parents):
         if (candidate / PROFILE_NAME).is_file():
             return Workspace(root=candidate, profile_file=candidate / PROFILE_NAME)

@@ -335,6 +335,7 @@ def _add_numbering(doc: Document, levels: list[dict[str, object]]) -> int:
     for ilvl, spec in enumerate(levels):
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(ilvl))
+        abstract.append(lvl)
         for tag, val in (("w:start", "1"), ("w:numFmt", spec["fmt"]),
                          ("w:pStyle", spec["style"]), ("w:suff", spec.get("suff", "tab")),
                          ("w:lvlText", spec["text"]), ("w:lvlJc", "left")):
