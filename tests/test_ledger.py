@@ -17,7 +17,9 @@ from click.testing import CliRunner
 from PIL import Image
 
 from tests.conftest import ROOT, copy_workspace
-from vadocs.build import BuildOptions, build, cancel_invoice
+from vadocs.build import build
+from vadocs.cancellation import cancel_invoice
+from vadocs.results import BuildOptions
 from vadocs.cli import main
 from vadocs.girocode import girocode_png
 from vadocs.ledger import Ledger

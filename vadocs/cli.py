@@ -13,11 +13,12 @@ from pathlib import Path
 import click
 
 from vadocs import __version__
-from vadocs.build import BuildOptions, BuildReport, build
+from vadocs.build import build
 from vadocs.documents import BY_KEY
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.loading import validate_files
 from vadocs.ledger import Ledger
+from vadocs.results import BuildOptions, BuildReport
 from vadocs.workspace import Workspace, find_workspace
 
 EXAMPLE = "\n\n\b\nExample:\n  "
@@ -236,7 +237,7 @@ def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None
     Example:
       vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
     """
-    from vadocs.build import cancel_invoice
+    from vadocs.cancellation import cancel_invoice
 
     options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=date.today())
     try:

@@ -10,7 +10,7 @@ from typing import Any
 
 from vadocs.context import Engagement, invoice_context
 from vadocs.documents import RECHNUNG
-from vadocs.errors import LedgerError
+from vadocs.errors import LedgerError, VadocsError
 from vadocs.girocode import girocode_png
 from vadocs.invoice import Abzug, Rechnung, compute
 from vadocs.ledger import Issued, Ledger, sha256
@@ -39,38 +39,97 @@ class InvoicePlanner:
         self.ws = ws
         self.draft = draft
         self._pending: list[tuple[Issued, Planned]] = []
+        self._advances: dict[tuple[str, str], tuple[str, date]] = {}
+        """Advance invoices numbered in this run, before the ledger records them."""
 
-    def plan(self, e: Engagement, only: frozenset[str] | None = None) -> list[Planned]:
+    def plan_all(
+        self, engagements: list[Engagement], only: frozenset[str] | None = None,
+        period: str | None = None,
+    ) -> tuple[dict[str, list[Planned]], dict[str, VadocsError]]:
+        """Every client's invoices; new ones numbered in date order across all clients.
+
+        A client whose invoices cannot be issued is returned in the errors and takes
+        no number: the allocation is redone without it, so the series has no gap.
+        """
+        planned: dict[str, list[Planned]] = {e.kuerzel: [] for e in engagements}
+        errors: dict[str, VadocsError] = {}
         if only is not None and RECHNUNG.key not in only:
-            return []
-        entries = sorted(e.datei.rechnungen, key=lambda r: (r.zeitraum, KIND_ORDER[r.art]))
-        numbers: dict[str, tuple[str, Any]] = {}
-        self.ledger.db.execute("SAVEPOINT client")
-        try:
-            docs = [self._one(e, compute(e.profil, e.datei, entry), numbers) for entry in entries]
-        except BaseException:
-            self.ledger.db.execute("ROLLBACK TO client")
-            self.ledger.db.execute("RELEASE client")
-            self._pending = [(i, d) for i, d in self._pending if d.kuerzel != e.kuerzel]
-            raise
-        self.ledger.db.execute("RELEASE client")
-        return docs
+            return planned, errors
+        new: list[tuple[Engagement, Rechnung]] = []
+        for e in engagements:
+            try:
+                new += self._existing(e, period, planned[e.kuerzel])
+            except VadocsError as exc:
+                errors[e.kuerzel] = exc
+        new.sort(key=lambda x: (x[1].datum, x[0].kuerzel, x[1].zeitraum, KIND_ORDER[x[1].art]))
+        while True:
+            todo = [(e, r) for e, r in new if e.kuerzel not in errors]
+            failed = self._issue_new(todo, planned)
+            if failed is None:
+                break
+            errors[failed[0]] = failed[1]
+        for key in errors:
+            planned.pop(key, None)
+        for docs in planned.values():
+            docs.sort(key=lambda d: (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9))
+                      if d.invoice else ("", 0))
+        return planned, errors
 
-    def _one(self, e: Engagement, r: Rechnung, numbers: dict[str, tuple[str, Any]]) -> Planned:
-        r = dataclasses.replace(r, abzuege=tuple(
-            _name_advance(a, numbers.get(r.zeitraum)) for a in r.abzuege))
-        existing = None if self.draft else self.ledger.find(e.kuerzel, r.art, r.zeitraum)
-        if existing is not None:
-            planned = self._reissue(e, r, existing)
-        else:
-            number = "ENTWURF" if self.draft else self.ledger.next_number(
-                e.profil.rechnungsnummer, r.datum)
-            planned = self._render(e, dataclasses.replace(r, nummer=number))
-            if not self.draft:
-                self._pending.append((self._record_of(e, planned), planned))
-        if r.art == "vorauszahlung" and planned.invoice is not None:
-            numbers[r.zeitraum] = (planned.invoice.nummer, r.datum)
-        return planned
+    def _existing(self, e: Engagement, period: str | None,
+                  out: list[Planned]) -> list[tuple[Engagement, Rechnung]]:
+        """Plan the already issued invoices of ``e``; return the ones still to issue."""
+        entries = sorted((r for r in e.datei.rechnungen if period in (None, r.zeitraum)),
+                         key=lambda r: (r.zeitraum, KIND_ORDER[r.art]))
+        todo = []
+        for entry in entries:
+            r = compute(e.profil, e.datei, entry)
+            existing = None if self.draft else self.ledger.find(e.kuerzel, r.art, r.zeitraum)
+            if existing is None:
+                todo.append((e, r))
+            else:
+                out.append(self._reissue(e, self._named_deductions(e, r), existing))
+        return todo
+
+    def _issue_new(self, todo: list[tuple[Engagement, Rechnung]],
+                   planned: dict[str, list[Planned]]) -> tuple[str, VadocsError] | None:
+        self.ledger.db.execute("SAVEPOINT numbering")
+        added: list[Planned] = []
+        current = ""
+        try:
+            for e, r in todo:
+                current = e.kuerzel
+                number = "ENTWURF" if self.draft else self.ledger.next_number(
+                    e.profil.rechnungsnummer, r.datum)
+                doc = self._render(e, dataclasses.replace(self._named_deductions(e, r),
+                                                          nummer=number))
+                if not self.draft:
+                    self._pending.append((self._record_of(e, doc), doc))
+                if r.art == "vorauszahlung":
+                    self._advances[(e.kuerzel, r.zeitraum)] = (number, r.datum)
+                planned[e.kuerzel].append(doc)
+                added.append(doc)
+        except VadocsError as exc:
+            self.ledger.db.execute("ROLLBACK TO numbering")
+            self.ledger.db.execute("RELEASE numbering")
+            self._pending = [(i, d) for i, d in self._pending if d not in added]
+            self._advances.clear()
+            for docs in planned.values():
+                docs[:] = [d for d in docs if d not in added]
+            return current, exc
+        self.ledger.db.execute("RELEASE numbering")
+        return None
+
+    def _named_deductions(self, e: Engagement, r: Rechnung) -> Rechnung:
+        """Name each deducted advance by its invoice number and date (§ 14 Abs. 5 UStG)."""
+        if not r.abzuege:
+            return r
+        known = self._advances.get((e.kuerzel, r.zeitraum))
+        issued = self.ledger.find(e.kuerzel, "vorauszahlung", r.zeitraum)
+        if issued is not None:
+            known = (issued.number, issued.issued_on)
+        if known is None:
+            return r
+        return dataclasses.replace(r, abzuege=tuple(_name_advance(a, known) for a in r.abzuege))
 
     def _reissue(self, e: Engagement, r: Rechnung, issued: Issued) -> Planned:
         if data_hash(r) != issued.data_hash:

@@ -81,6 +81,13 @@ def write_atomic(target: Path, data: bytes) -> bool:
     return True
 
 
+def sweep_temporary(folder: Path) -> None:
+    """Remove temporary files a killed run may have left (they never replaced a real file)."""
+    for stale in folder.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def stable_docx(data: bytes) -> bytes:
     """Rewrite a .docx with fixed zip timestamps and order, so equal content gives equal bytes."""
     out = io.BytesIO()

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
 
+from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement, base_context
 from vadocs.documents import DocumentKind, contracts_for
 from vadocs.invoice import Rechnung
@@ -33,7 +35,11 @@ class Planned:
     invoice: Rechnung | None = None
     pdf: bytes | None = None
     archived: dict[str, bytes] | None = None
-    """For an invoice issued earlier: its archived files, written out unchanged."""
+    """Files to write unchanged: an invoice issued earlier, or a document whose inputs did
+    not change since the last build."""
+    cache_key: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
+    """What is written, once known."""
 
 
 def with_images(ctx: dict[str, Any], e: Engagement, ws: Workspace,
@@ -65,16 +71,31 @@ def info_for(e: Engagement, title: str) -> PdfInfo:
     )
 
 
-def plan_contracts(e: Engagement, ws: Workspace, only: frozenset[str] | None) -> list[Planned]:
+def inputs_key(e: Engagement, ws: Workspace, template: Path, *extra: str) -> str:
+    """What a contract document depends on, hashed (see :mod:`vadocs.build_cache`)."""
+    logo = (ws.root / e.profil.logo).read_bytes() if e.profil.logo else b""
+    katalog = json.dumps({k: v.model_dump(mode="json") for k, v in e.katalog.items()},
+                         sort_keys=True)
+    return BuildCache.key_of(template.read_bytes(), logo, e.profil.model_dump_json(),
+                             e.datei.model_dump_json(), katalog, *extra)
+
+
+def plan_contracts(e: Engagement, ws: Workspace, only: frozenset[str] | None,
+                   cache: BuildCache, out_dir: Path, pdf: bool) -> list[Planned]:
+    """Render the contract documents, or reuse their files where nothing changed."""
     docs = []
     datum = e.datei.auftrag.datum
     for kind in contracts_for(e.datei):
         if only is not None and kind.key not in only:
             continue
-        ctx = base_context(e, kind.title, datum)
-        docs.append(Planned(
-            kind=kind, kuerzel=e.kuerzel, datum=datum,
-            base=Path(file_name(datum, kind.file_label, e.kuerzel, "x")).stem,
-            docx=render_kind(kind, ws, ctx, e), info=info_for(e, kind.title),
-        ))
+        base = Path(file_name(datum, kind.file_label, e.kuerzel, "x")).stem
+        template = template_for(kind, ws)
+        key = inputs_key(e, ws, template, kind.key, "pdf" if pdf else "docx")
+        planned = Planned(kind=kind, kuerzel=e.kuerzel, datum=datum, base=base, docx=b"",
+                          info=info_for(e, kind.title), cache_key=key,
+                          archived=cache.fresh(out_dir, base, key))
+        if planned.archived is None:
+            ctx = base_context(e, kind.title, datum)
+            planned.docx = render_docx(template, with_images(ctx, e, ws))
+        docs.append(planned)
     return docs

@@ -21,6 +21,7 @@ from common import (
     data_table,
     fixed_widths,
     heading,
+    keep_references_together,
     new_document,
     para,
     rich,
@@ -68,6 +69,7 @@ def build() -> Document:
     _annex_processing(doc)
     _annex_toms(doc)
     _annex_subprocessors(doc)
+    keep_references_together(doc)
     return doc
 
 

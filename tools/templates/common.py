@@ -460,3 +460,41 @@ def clause_bullets(doc: Document, loop: str, item: str) -> None:
     control(doc, "{%p for " + loop + " %}")
     clause_bullet(doc, item)
     control(doc, "{%p endfor %}")
+
+
+_NBSP_AFTER = ("§ ", "§§ ", "Art. ", "Abs. ", "Nr. ", "Buchst. ", "Unterabs. ")
+
+
+def keep_references_together(doc: Document) -> None:
+    """Non-breaking spaces in legal references (``§ 203``, ``Art. 28 Abs. 3``) so that a line
+    never ends after ``§`` or ``Abs.``. Call at the end of ``build()``; Jinja tags are untouched
+    because none of them contains these abbreviations followed by a space."""
+    def fix(paragraphs: list[Paragraph]) -> None:
+        for p in paragraphs:
+            for run in p.runs:
+                text = run.text
+                if any(a in text for a in _NBSP_AFTER):
+                    for a in _NBSP_AFTER:
+                        text = text.replace(a, a[:-1] + "\u00a0")
+                    run.text = text
+
+    fix(doc.paragraphs)
+    for table in doc.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                fix(cell.paragraphs)
+
+
+def address_block_when(doc: Document, info_rows: list[tuple[str, ...]]) -> None:
+    """Like :func:`address_block`, but a row given as ``(label, value, condition)`` is printed
+    only when the Jinja ``condition`` holds (e.g. ``"kunde.ust_idnr"``); otherwise its line
+    disappears without leaving a gap. Added for the order confirmation and the invoice."""
+    address_block(doc, [(row[0], row[1]) for row in info_rows])
+    info = doc.tables[-1].rows[0].cells[2]
+    for row, p in zip(info_rows, list(info.paragraphs), strict=True):
+        if len(row) < 3:
+            continue
+        p.insert_paragraph_before("{%p if " + row[2] + " %}")
+        end = OxmlElement("w:p")
+        p._p.addnext(end)
+        Paragraph(end, p._parent).add_run("{%p endif %}")

@@ -16,6 +16,7 @@ from common import (
     clause_para,
     control,
     heading,
+    keep_references_together,
     new_document,
     para,
     rich,
@@ -59,6 +60,7 @@ def build() -> Document:
     _penalty(doc)
     _final(doc)
     _signatures(doc)
+    keep_references_together(doc)
     return doc
 
 
@@ -374,8 +376,8 @@ def _penalty(doc: Document) -> None:
     clause_para(doc, "Mehrere Zuwiderhandlungen, die auf derselben Handlung beruhen, etwa eine "
                 "einzelne Nachricht an mehrere Empfänger, gelten als ein Fall.")
     clause_para(doc, "Die Vertragsstrafe wird auf einen Schadensersatzanspruch wegen derselben "
-                "Zuwiderhandlung angerechnet (§ 340 Abs. 2 BGB). Der Nachweis eines höheren "
-                "Schadens und Ansprüche auf Unterlassung bleiben unberührt.")
+                "Zuwiderhandlung angerechnet (§ 340 Abs. 2 BGB). Die Geltendmachung eines "
+                "weitergehenden Schadens und Ansprüche auf Unterlassung bleiben unberührt.")
     control(doc, "{%p endif %}")
 
 

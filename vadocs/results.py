@@ -1,0 +1,53 @@
+"""What a build reports back: per client, which files were written, kept, or why it failed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from vadocs.errors import Problem, VadocsError
+
+PdfMode = Literal["auto", "require", "off"]
+Progress = Callable[[str, str], None]
+"""``progress(event, text)``: events ``plan`` (a document), ``convert`` (N documents), ``write``."""
+
+
+def no_progress(event: str, text: str) -> None:
+    """The default: library code reports nothing by itself."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    output: Path | None = None
+    only: frozenset[str] | None = None
+    pdf: PdfMode = "auto"
+    draft: bool = False
+    profile: Path | None = None
+    soffice: str | None = None
+    today: date | None = None
+    force: bool = False
+    period: str | None = None
+    """Only invoices for this month (``invoices run --period``); no contracts."""
+
+
+@dataclass
+class ClientResult:
+    client_file: Path
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error: VadocsError | None = None
+    skipped: str = ""
+
+
+@dataclass
+class BuildReport:
+    clients: list[ClientResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(c.error is not None for c in self.clients)
