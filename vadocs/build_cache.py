@@ -13,7 +13,7 @@ from typing import Any
 
 from vadocs import __version__
 from vadocs.ledger import sha256
-from vadocs.output import write_atomic
+from vadocs.output import private_dir, write_atomic
 
 
 class BuildCache:
@@ -21,7 +21,8 @@ class BuildCache:
         self.path = path
         self.enabled = enabled
         self.entries: dict[str, dict[str, Any]] = {}
-        if enabled and path.is_file():
+        self.dirty = False
+        if path.is_file():
             try:
                 loaded = json.loads(path.read_text(encoding="utf-8"))
                 self.entries = loaded if isinstance(loaded, dict) else {}
@@ -50,9 +51,12 @@ class BuildCache:
         return files or None
 
     def remember(self, out_dir: Path, base: str, inputs: str, files: dict[str, bytes]) -> None:
-        self.entries[str(out_dir / base)] = {
-            "inputs": inputs, "files": {n: sha256(d) for n, d in files.items()}}
+        entry = {"inputs": inputs, "files": {n: sha256(d) for n, d in files.items()}}
+        if self.entries.get(str(out_dir / base)) != entry:
+            self.entries[str(out_dir / base)] = entry
+            self.dirty = True
 
     def save(self) -> None:
-        if self.enabled:
+        if self.dirty:
+            private_dir(self.path.parent)
             write_atomic(self.path, json.dumps(self.entries, sort_keys=True, indent=1).encode())

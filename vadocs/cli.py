@@ -18,7 +18,7 @@ from vadocs.documents import BY_KEY
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.loading import validate_files
 from vadocs.ledger import Ledger
-from vadocs.results import BuildOptions, BuildReport
+from vadocs.results import BuildOptions
 from vadocs.workspace import Workspace, find_workspace
 
 EXAMPLE = "\n\n\b\nExample:\n  "
@@ -129,11 +129,13 @@ def _parse_only(value: str | None) -> frozenset[str] | None:
 @click.option("--draft", is_flag=True, help="Invoices as drafts marked ENTWURF; no number is used.")
 @click.option("--profile", type=click.Path(path_type=Path), help="The business profile (default: vadocs.yaml found above the client file).")
 @click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today (for checks).")
+@click.option("--force", is_flag=True, help="Render every document again, even where nothing changed.")
+@click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
 def build_command(
     files: tuple[Path, ...], output: Path | None, only: str | None, pdf: bool | None,
-    draft: bool, profile: Path | None, today: object,
+    draft: bool, profile: Path | None, today: object, force: bool, verbose: bool,
 ) -> None:
-    """Build the documents of one or more clients as DOCX and PDF.
+    """Build the documents of one or more clients (files or folders) as DOCX and PDF.
 
     \b
     Example:
@@ -143,31 +145,35 @@ def build_command(
     options = BuildOptions(
         output=output, only=_parse_only(only),
         pdf="auto" if pdf is None else ("require" if pdf else "off"),
-        draft=draft, profile=profile,
+        draft=draft, profile=profile, force=force,
         today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
     )
+    _run_build(_expand(files), options, verbose)
+
+
+def _run_build(files: list[Path], options: BuildOptions, verbose: bool) -> None:
+    from vadocs.reporting import ProgressLine, summary_lines
+
     try:
-        report = build(_expand(files), options)
+        with ProgressLine() as progress:
+            report = build(files, options, progress)
     except VadocsError as exc:
         raise _fail(exc) from None
-    _report(report)
-    if report.failed:
-        raise click.exceptions.Exit(1)
-
-
-def _report(report: BuildReport) -> None:
     for result in report.clients:
         _echo_problems(result.warnings)
         if result.error is not None:
             click.echo(result.error.format(), err=True)
-            click.echo(f"{result.client_file}: nothing written", err=True)
-            continue
-        for path in result.written:
-            click.echo(f"wrote     {path}")
-        for path in result.unchanged:
-            click.echo(f"unchanged {path}")
+        elif verbose or len(report.clients) == 1:
+            for path in result.written:
+                click.echo(f"wrote     {path}")
+            for path in result.unchanged:
+                click.echo(f"unchanged {path}")
+    for line in summary_lines(report):
+        click.echo(line)
     for note in report.notes:
         click.echo(note, err=True)
+    if report.failed:
+        raise click.exceptions.Exit(1)
 
 
 @main.group()
@@ -220,6 +226,38 @@ def list_invoices(year: int | None, profile: Path | None) -> None:
         click.echo(f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
                    f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip())
     click.echo(f"{len(found)} invoice(s)")
+
+
+@invoices.command(name="run")
+@click.option("--period", required=True, help="The month to invoice, as YYYY-MM.")
+@click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs, or write DOCX only.")
+@click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
+@click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
+@_profile_option
+def run_invoices(period: str, pdf: bool | None, draft: bool, verbose: bool,
+                 profile: Path | None) -> None:
+    """Month-end invoicing: issue every client's invoices for one month in one run.
+
+    Every client file in kunden/ with an invoice for that month is built; the
+    others are listed as having nothing due.
+
+    \b
+    Example:
+      vadocs invoices run --period 2026-11
+    """
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise click.BadParameter("write the month as YYYY-MM, e.g. 2026-11", param_hint="--period")
+    try:
+        ws = find_workspace(Path.cwd(), profile)
+    except VadocsError as exc:
+        raise _fail(exc) from None
+    files = _expand((ws.root / "kunden",))
+    options = BuildOptions(pdf="auto" if pdf is None else ("require" if pdf else "off"),
+                           draft=draft, profile=ws.profile_file, period=period,
+                           only=frozenset({"rechnung"}), today=date.today())
+    _run_build(files, options, verbose)
 
 
 @invoices.command()

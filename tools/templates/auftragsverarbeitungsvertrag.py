@@ -41,6 +41,9 @@ PROFIL_ANSCHRIFT = (
     "{% if profil.anschrift.land != 'DE' %}, {{ profil.anschrift.land }}{% endif %}"
 )
 PROFIL_NAME = "{{ profil.name }}{% if profil.firma %}, handelnd unter „{{ profil.firma }}“{% endif %}"
+# EU member states and the other EEA states (ISO 3166-1 alpha-2; Greece is GR).
+EWR = ("['AT','BE','BG','CY','CZ','DE','DK','EE','ES','FI','FR','GR','HR','HU','IE','IT','LT',"
+       "'LU','LV','MT','NL','PL','PT','RO','SE','SI','SK','IS','LI','NO']")
 WEISUNGSBERECHTIGTE = (
     "{% if datenschutz.weisungsberechtigte %}"
     "{{ datenschutz.weisungsberechtigte|map(attribute='name')|join(', ') }}"
@@ -124,6 +127,19 @@ def _general(doc: Document) -> None:
                 "personenbezogener Daten“ haben die Bedeutung, die ihnen Art. 4 DSGVO gibt. Dieser "
                 "Vertrag ist im Einklang mit der DSGVO auszulegen; er schränkt keine Rechte der "
                 "betroffenen Personen ein.")
+    control(doc, "{%p if kunde.anschrift.land not in " + EWR + " %}")
+    clause_para(doc, "Der Auftraggeber hat seinen Sitz außerhalb der EU/EWR ({{ land_name }}). Die "
+                "Auftragnehmerin ist als in der Union niedergelassene Auftragsverarbeiterin an die "
+                "DSGVO gebunden (Art. 3 Abs. 1 DSGVO); dieser Vertrag gilt unabhängig davon, ob die "
+                "DSGVO auch auf den Auftraggeber anwendbar ist. Zwingendes Datenschutzrecht am Sitz "
+                "des Auftraggebers{% if kunde.anschrift.land == 'CH' %}, insbesondere das "
+                "schweizerische Bundesgesetz über den Datenschutz (DSG){% endif %}, bleibt "
+                "unberührt. Übermittlungen an den Auftraggeber selbst, etwa bei der Rückgabe von "
+                "Daten, erfolgen auf seine Weisung und nach Maßgabe der Art. 44 bis 49 DSGVO, also "
+                "auf Grundlage eines Angemessenheitsbeschlusses oder, wenn keiner besteht, "
+                "insbesondere der Standardvertragsklauseln nach Durchführungsbeschluss (EU) "
+                "2021/914 (Modul 4).")
+    control(doc, "{%p endif %}")
     clause_para(doc, "Die Anlagen 1 (Parteien und Ansprechpartner), 2 (Beschreibung der "
                 "Verarbeitung), 3 (Technische und organisatorische Maßnahmen) und 4 "
                 "(Unterauftragsverarbeiter) sind Bestandteil dieses Vertrags.")
@@ -595,6 +611,9 @@ def _annex_parties(doc: Document) -> None:
             "{%p endfor %}",
         ]),
         ("Wege für Weisungen", ["{{ datenschutz.weisungswege|join(', ') }}"]),
+        ("Datenschutzbeauftragte(r)", ["Sofern der Auftraggeber eine Datenschutzbeauftragte "
+                                     "oder einen Datenschutzbeauftragten benannt hat, teilt er "
+                                     "Namen und Kontaktdaten in Textform mit."]),
     ])
     heading(doc, "Auftragnehmerin (Auftragsverarbeiterin)", level=2)
     _label_table(doc, [
@@ -795,10 +814,10 @@ def _annex_subprocessors(doc: Document) -> None:
                 "angegebenen Prüfdatum.", style="Klein")
     note.paragraph_format.space_before = Pt(4)
     control(doc, "{%p else %}")
-    para(doc, "Die Auftragnehmerin setzt derzeit keine Unterauftragsverarbeiter ein. Sie nutzt "
-         "für die Verarbeitung ausschließlich Systeme und Konten des Auftraggebers. Der Einsatz "
-         "eines Unterauftragsverarbeiters ist nur nach dem in diesem Vertrag geregelten "
-         "Verfahren zulässig.", align="justify")
+    para(doc, "Die Auftragnehmerin setzt derzeit keine Unterauftragsverarbeiter ein. Sie "
+         "verarbeitet die Daten in Systemen und Konten des Auftraggebers und auf ihren eigenen, "
+         "nach Anlage 3 gesicherten Geräten. Der Einsatz eines Unterauftragsverarbeiters ist nur "
+         "nach dem in diesem Vertrag geregelten Verfahren zulässig.", align="justify")
     control(doc, "{%p endif %}")
 
     heading(doc, "Teil B: Dienste in Konten des Auftraggebers (keine Unterauftragsverarbeiter)",

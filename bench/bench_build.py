@@ -1,0 +1,150 @@
+"""Benchmark: vadocs against a naive baseline and the DOCX-only path, in one process run.
+
+    python bench/bench_build.py [--repeat 3] [--sizes 1,10,50]
+
+Scenarios (each repeated, medians reported):
+  bundle   one client's full bundle: confirmation, AVV, NDA + one invoice (DOCX + PDF)
+  monthK   month-end invoices of K synthetic clients (one invoice each)
+Ways: vadocs (the CLI in a subprocess, interpreter start included), naive (docxtpl
+render, then one `soffice --convert-to pdf` per file), docx-only (vadocs --no-pdf), and
+warm UNO (one soffice over a UNO pipe, /usr/bin/python3 with python3-uno) as the
+reference cost per document. Peak RSS is that of the vadocs process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "umsatzsteuer"
+sys.path.insert(0, str(ROOT))
+
+from vadocs.context import base_context, invoice_context  # noqa: E402
+from vadocs.documents import contracts_for  # noqa: E402
+from vadocs.invoice import compute  # noqa: E402
+from vadocs.loading import load_catalogue, load_engagement, load_profile  # noqa: E402
+from vadocs.render import render_docx  # noqa: E402
+from vadocs.templates import template_for  # noqa: E402
+from vadocs.workspace import find_workspace  # noqa: E402
+
+MONTH_CLIENT = (EXAMPLE / "kunden" / "studio-wien.yaml").read_text(encoding="utf-8")
+BUNDLE_CLIENT = (EXAMPLE / "kunden" / "mueller-gmbh.yaml").read_text(encoding="utf-8")
+
+
+def workspace(kind: str, k: int) -> Path:
+    root = Path(tempfile.mkdtemp(prefix=f"vadocs-bench-{kind}{k}-"))
+    shutil.copy(EXAMPLE / "vadocs.yaml", root / "vadocs.yaml")
+    (root / "kunden").mkdir()
+    for i in range(k):
+        if kind == "bundle":
+            text = BUNDLE_CLIENT.split("\nrechnungen:")[0] + (
+                "\nrechnungen:\n  - art: vorauszahlung\n    zeitraum: 2026-12\n")
+        else:
+            text = MONTH_CLIENT.replace("Studio Hofer Design e.U.", f"Studio Hofer {i} e.U.")
+        (root / "kunden" / f"kunde-{i:03d}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def run_vadocs(root: Path, *args: str) -> None:
+    cmd = [sys.executable, "-m", "vadocs", "build", "--force", *args, str(root / "kunden")]
+    subprocess.run(cmd, check=True, capture_output=True)
+
+
+def naive(root: Path) -> int:
+    """Render with docxtpl, then one cold `soffice --convert-to pdf` per file."""
+    out = root / "naive"
+    out.mkdir(exist_ok=True)
+    ws = find_workspace(root / "kunden")
+    profil, _ = load_profile(ws.profile_file)
+    katalog = load_catalogue(ws)
+    count = 0
+    for file in sorted((root / "kunden").glob("*.yaml")):
+        e = load_engagement(file, ws, profil, katalog).engagement
+        docs = []
+        if len(e.datei.rechnungen) == 1 and e.datei.rechnungen[0].art == "vorauszahlung":
+            for kind in contracts_for(e.datei):
+                docs.append((kind, base_context(e, kind.title, e.datei.auftrag.datum)))
+        from vadocs.documents import RECHNUNG
+
+        for entry in e.datei.rechnungen:
+            docs.append((RECHNUNG, invoice_context(e, compute(profil, e.datei, entry))))
+        for kind, ctx in docs:
+            target = out / f"{file.stem}-{kind.key}.docx"
+            target.write_bytes(render_docx(template_for(kind, ws), ctx))
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out),
+                            str(target)], check=True, capture_output=True)
+            count += 1
+    return count
+
+
+def warm_uno(root: Path) -> float:
+    """Median seconds per document over a warm UNO connection (reference)."""
+    docx = sorted((root / "naive").glob("*.docx"))
+    out = root / "uno"
+    out.mkdir(exist_ok=True)
+    result = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "uno_convert.py"),
+                             str(out), *map(str, docx)], check=True, capture_output=True,
+                            text=True)
+    return statistics.median(float(x) for x in result.stdout.split())
+
+
+def peak_rss_mb(root: Path) -> float:
+    cmd = [sys.executable, "-c", "import resource, runpy, sys; sys.argv=['vadocs','build','--force',"
+           f"'{root / 'kunden'}']; "
+           "import vadocs.cli as c\ntry:\n c.main(standalone_mode=False)\nexcept SystemExit: pass\n"
+           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+    return int(out[-1]) / 1024
+
+
+def scenario(kind: str, k: int, repeat: int) -> dict[str, float]:
+    root = workspace(kind, k)
+    try:
+        docs = naive(root)
+        v = statistics.median(timed(lambda: run_vadocs(root)) for _ in range(repeat))
+        d = statistics.median(timed(lambda: run_vadocs(root, "--no-pdf")) for _ in range(repeat))
+        n = statistics.median(timed(lambda: naive(root)) for _ in range(max(1, repeat if k < 50 else 1)))
+        u = warm_uno(root)
+        return {"docs": docs, "vadocs": v, "naive": n, "docx": d, "uno_per_doc": u,
+                "rss": peak_rss_mb(root)}
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="10,50")
+    args = parser.parse_args()
+    plans = [("bundle", 1)] + [("month", int(k)) for k in args.sizes.split(",") if k]
+    print(f"{'scenario':<10} {'docs':>4} {'vadocs s':>9} {'naive s':>8} {'docx s':>7} "
+          f"{'s/doc':>6} {'uno s/doc':>9} {'×naive':>7} {'×uno':>5} {'RSS MB':>7}")
+    for kind, k in plans:
+        r = scenario(kind, k, args.repeat)
+        per_doc = r["vadocs"] / r["docs"]
+        print(f"{kind + str(k):<10} {int(r['docs']):>4} {r['vadocs']:>9.2f} {r['naive']:>8.2f} "
+              f"{r['docx']:>7.2f} {per_doc:>6.3f} {r['uno_per_doc']:>9.3f} "
+              f"{r['naive'] / r['vadocs']:>7.1f} {per_doc / r['uno_per_doc']:>5.2f} "
+              f"{r['rss']:>7.0f}")
+    print(f"machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
+          f"cores, Python {sys.version.split()[0]}, "
+          f"{resource.getpagesize()} B pages")
+
+
+if __name__ == "__main__":
+    main()
