@@ -47,7 +47,8 @@ def workspace(kind: str, k: int) -> Path:
     for i in range(k):
         if kind == "bundle":
             text = BUNDLE_CLIENT.split("\nrechnungen:")[0] + (
-                "\nrechnungen:\n  - art: vorauszahlung\n    zeitraum: 2026-12\n")
+                "\nrechnungen:\n  - art: vorauszahlung\n    zeitraum: 2026-12\n"
+            )
         else:
             text = MONTH_CLIENT.replace("Studio Hofer Design e.U.", f"Studio Hofer {i} e.U.")
         (root / "kunden" / f"kunde-{i:03d}.yaml").write_text(text, encoding="utf-8")
@@ -86,8 +87,11 @@ def naive(root: Path) -> int:
         for kind, ctx in docs:
             target = out / f"{file.stem}-{kind.key}.docx"
             target.write_bytes(render_docx(template_for(kind, ws), ctx))
-            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out),
-                            str(target)], check=True, capture_output=True)
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(target)],
+                check=True,
+                capture_output=True,
+            )
             count += 1
     return count
 
@@ -97,17 +101,24 @@ def warm_uno(root: Path) -> float:
     docx = sorted((root / "naive").glob("*.docx"))
     out = root / "uno"
     out.mkdir(exist_ok=True)
-    result = subprocess.run(["/usr/bin/python3", str(ROOT / "bench" / "uno_convert.py"),
-                             str(out), *map(str, docx)], check=True, capture_output=True,
-                            text=True)
+    result = subprocess.run(
+        ["/usr/bin/python3", str(ROOT / "bench" / "uno_convert.py"), str(out), *map(str, docx)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     return statistics.median(float(x) for x in result.stdout.split())
 
 
 def peak_rss_mb(root: Path) -> float:
-    cmd = [sys.executable, "-c", "import resource, runpy, sys; sys.argv=['vadocs','build','--force',"
-           f"'{root / 'kunden'}']; "
-           "import vadocs.cli as c\ntry:\n c.main(standalone_mode=False)\nexcept SystemExit: pass\n"
-           "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"]
+    cmd = [
+        sys.executable,
+        "-c",
+        "import resource, runpy, sys; sys.argv=['vadocs','build','--force',"
+        f"'{root / 'kunden'}']; "
+        "import vadocs.cli as c\ntry:\n c.main(standalone_mode=False)\nexcept SystemExit: pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
+    ]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
     return int(out[-1]) / 1024
 
@@ -118,10 +129,18 @@ def scenario(kind: str, k: int, repeat: int) -> dict[str, float]:
         docs = naive(root)
         v = statistics.median(timed(lambda: run_vadocs(root)) for _ in range(repeat))
         d = statistics.median(timed(lambda: run_vadocs(root, "--no-pdf")) for _ in range(repeat))
-        n = statistics.median(timed(lambda: naive(root)) for _ in range(max(1, repeat if k < 50 else 1)))
+        n = statistics.median(
+            timed(lambda: naive(root)) for _ in range(max(1, repeat if k < 50 else 1))
+        )
         u = warm_uno(root)
-        return {"docs": docs, "vadocs": v, "naive": n, "docx": d, "uno_per_doc": u,
-                "rss": peak_rss_mb(root)}
+        return {
+            "docs": docs,
+            "vadocs": v,
+            "naive": n,
+            "docx": d,
+            "uno_per_doc": u,
+            "rss": peak_rss_mb(root),
+        }
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
@@ -132,18 +151,24 @@ def main() -> None:
     parser.add_argument("--sizes", default="10,50")
     args = parser.parse_args()
     plans = [("bundle", 1)] + [("month", int(k)) for k in args.sizes.split(",") if k]
-    print(f"{'scenario':<10} {'docs':>4} {'vadocs s':>9} {'naive s':>8} {'docx s':>7} "
-          f"{'s/doc':>6} {'uno s/doc':>9} {'×naive':>7} {'×uno':>5} {'RSS MB':>7}")
+    print(
+        f"{'scenario':<10} {'docs':>4} {'vadocs s':>9} {'naive s':>8} {'docx s':>7} "
+        f"{'s/doc':>6} {'uno s/doc':>9} {'×naive':>7} {'×uno':>5} {'RSS MB':>7}"
+    )
     for kind, k in plans:
         r = scenario(kind, k, args.repeat)
         per_doc = r["vadocs"] / r["docs"]
-        print(f"{kind + str(k):<10} {int(r['docs']):>4} {r['vadocs']:>9.2f} {r['naive']:>8.2f} "
-              f"{r['docx']:>7.2f} {per_doc:>6.3f} {r['uno_per_doc']:>9.3f} "
-              f"{r['naive'] / r['vadocs']:>7.1f} {per_doc / r['uno_per_doc']:>5.2f} "
-              f"{r['rss']:>7.0f}")
-    print(f"machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
-          f"cores, Python {sys.version.split()[0]}, "
-          f"{resource.getpagesize()} B pages")
+        print(
+            f"{kind + str(k):<10} {int(r['docs']):>4} {r['vadocs']:>9.2f} {r['naive']:>8.2f} "
+            f"{r['docx']:>7.2f} {per_doc:>6.3f} {r['uno_per_doc']:>9.3f} "
+            f"{r['naive'] / r['vadocs']:>7.1f} {per_doc / r['uno_per_doc']:>5.2f} "
+            f"{r['rss']:>7.0f}"
+        )
+    print(
+        f"machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
+        f"cores, Python {sys.version.split()[0]}, "
+        f"{resource.getpagesize()} B pages"
+    )
 
 
 if __name__ == "__main__":

@@ -28,13 +28,25 @@ def main():
     profile = tempfile.mkdtemp(prefix="uno-bench-")
     pipe = f"vadocs_bench_{os.getpid()}"
     proc = subprocess.Popen(
-        ["soffice", "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
-         f"-env:UserInstallation=file://{profile}", f"--accept=pipe,name={pipe};urp;"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        [
+            "soffice",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            f"-env:UserInstallation=file://{profile}",
+            f"--accept=pipe,name={pipe};urp;",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         local = uno.getComponentContext()
         resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local)
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
         for _ in range(200):
             try:
                 ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
@@ -47,8 +59,10 @@ def main():
             url = uno.systemPathToFileUrl(os.path.abspath(f))
             doc = desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
             target = os.path.join(out_dir, os.path.splitext(os.path.basename(f))[0] + ".pdf")
-            doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(target)),
-                           (prop("FilterName", "writer_pdf_Export"),))
+            doc.storeToURL(
+                uno.systemPathToFileUrl(os.path.abspath(target)),
+                (prop("FilterName", "writer_pdf_Export"),),
+            )
             doc.close(True)
             print(f"{time.perf_counter() - start:.4f}", flush=True)
     finally:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from tests.conftest import ROOT, copy_workspace
 from vadocs import __version__
 from vadocs.cli import main
-from tests.conftest import ROOT, copy_workspace
 
 CASES = ROOT / "tests" / "cases"
 
@@ -36,7 +36,9 @@ def _commands(group: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, ..
 
 
 @pytest.mark.parametrize("command", _commands(main), ids=" ".join)
-def test_every_command_has_help_with_an_example(runner: CliRunner, command: tuple[str, ...]) -> None:
+def test_every_command_has_help_with_an_example(
+    runner: CliRunner, command: tuple[str, ...]
+) -> None:
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output

@@ -48,8 +48,12 @@ def _month(n: int) -> str:
 
 
 def _vadocs(*args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "vadocs", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "vadocs", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def _complete(path: Path) -> bool:
@@ -108,7 +112,7 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
         proc.communicate()
         _check_consistent(ws)
     final = _vadocs("build", "--no-pdf", str(ws / "kunden"))
-    out, err = final.communicate()
+    _out, err = final.communicate()
     assert final.returncode == 0, err.decode()
     assert _check_consistent(ws) == 3 * KILL_ITERATIONS
     assert not list((ws / "out").rglob(".tmp-*"))
@@ -132,9 +136,12 @@ def _soffice_processes(marker: str) -> list[int]:
 def test_interrupt_stops_libreoffice_and_issues_nothing(tmp_path: Path, signum: int) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path)
     env = dict(os.environ, TMPDIR=str(tmp_path))  # the converter's profile lives in here
-    proc = subprocess.Popen([sys.executable, "-m", "vadocs", "build", "--pdf", "--force",
-                             str(ws / "kunden")], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vadocs", "build", "--pdf", "--force", str(ws / "kunden")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     deadline = time.monotonic() + 60
     while not _soffice_processes(str(tmp_path)):
         assert time.monotonic() < deadline, "LibreOffice never started"

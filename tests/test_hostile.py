@@ -37,10 +37,11 @@ FILES = {
     "nul": b"kunde:\x00\n",
     "tabs": VALID.replace("  ", "\t").encode(),
     "duplicate-keys": (VALID + "\nkunde:\n  name: x\n").encode(),
-    "alias-bomb": ("a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
-                   "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
-                   "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
-                   ).encode(),
+    "alias-bomb": (
+        b"a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+        b"c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n"
+        b"e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: [*e,*e,*e,*e,*e,*e,*e,*e,*e,*e]\n"
+    ),
     "deep": ("a: " + "[" * 5000 + "]" * 5000 + "\n").encode(),
     "huge": b"kunde: " + b"x" * (3 * 1024 * 1024) + b"\n",
     "list-root": b"- a\n- b\n",
@@ -50,7 +51,9 @@ FILES = {
 
 
 @pytest.mark.parametrize("content", FILES.values(), ids=FILES.keys())
-@pytest.mark.parametrize("command", [["validate"], ["build", "--no-pdf"]], ids=["validate", "build"])
+@pytest.mark.parametrize(
+    "command", [["validate"], ["build", "--no-pdf"]], ids=["validate", "build"]
+)
 def test_hostile_files(tmp_path: Path, content: bytes, command: list[str]) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path)
     target = ws / "kunden" / "boese.yaml"
@@ -81,10 +84,13 @@ def test_a_folder_a_missing_file_and_a_symlink_loop(tmp_path: Path) -> None:
 def test_template_code_in_data_prints_literally(tmp_path: Path) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path)
     client = ws / "kunden" / "mueller-gmbh.yaml"
-    client.write_text(VALID.replace("Müller & Söhne <Haustechnik> GmbH",
-                                    "'{{ 7*7 }} {% raw %}x ../../etc GmbH'"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--no-pdf", "--only", "auftragsbestaetigung",
-                                       str(client)])
+    client.write_text(
+        VALID.replace("Müller & Söhne <Haustechnik> GmbH", "'{{ 7*7 }} {% raw %}x ../../etc GmbH'"),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["build", "--no-pdf", "--only", "auftragsbestaetigung", str(client)]
+    )
     assert result.exit_code == 0, result.output
     from docx import Document
 
@@ -95,8 +101,10 @@ def test_template_code_in_data_prints_literally(tmp_path: Path) -> None:
     assert "49" not in text.split("GmbH")[0][-20:]
 
 
-@pytest.mark.parametrize("hostile", ["../../etc/passwd", "/abs/path", "CON", "a" * 300, "..",
-                                     "x/../../y", "nul.txt", "ä ö ü"])
+@pytest.mark.parametrize(
+    "hostile",
+    ["../../etc/passwd", "/abs/path", "CON", "a" * 300, "..", "x/../../y", "nul.txt", "ä ö ü"],
+)
 def test_file_names_cannot_leave_the_folder(hostile: str) -> None:
     name = file_name(__import__("datetime").date(2026, 1, 1), "Rechnung", hostile, "pdf", hostile)
     assert "/" not in name and "\\" not in name and ".." not in name
@@ -106,7 +114,9 @@ def test_file_names_cannot_leave_the_folder(hostile: str) -> None:
 
 def test_outputs_are_private(tmp_path: Path) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path)
-    result = CliRunner().invoke(main, ["build", "--no-pdf", str(ws / "kunden" / "mueller-gmbh.yaml")])
+    result = CliRunner().invoke(
+        main, ["build", "--no-pdf", str(ws / "kunden" / "mueller-gmbh.yaml")]
+    )
     assert result.exit_code == 0, result.output
     for folder in (ws / "out", ws / "out" / "mueller-gmbh", ws / ".vadocs"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
@@ -116,21 +126,67 @@ def test_outputs_are_private(tmp_path: Path) -> None:
 
 # --- fuzzing (bounded budget) ----------------------------------------------------------
 
-KEYS = ["kunde", "name", "art", "anschrift", "strasse", "plz", "ort", "land", "auftrag", "datum",
-        "beginn", "ende", "verguetung", "stundensatz", "rechnungen", "zeitraum", "positionen",
-        "zeiten", "dauer", "datenschutz", "nda", "x"]
+KEYS = [
+    "kunde",
+    "name",
+    "art",
+    "anschrift",
+    "strasse",
+    "plz",
+    "ort",
+    "land",
+    "auftrag",
+    "datum",
+    "beginn",
+    "ende",
+    "verguetung",
+    "stundensatz",
+    "rechnungen",
+    "zeitraum",
+    "positionen",
+    "zeiten",
+    "dauer",
+    "datenschutz",
+    "nda",
+    "x",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.text(max_size=40),
-    st.sampled_from(["01067", "NO", "2026-13-45", "1e400", "{{ x }}", "../..", "2026-12",
-                     "55,00", "-0", "ATU13585627", "DE02120300000000202051", "\u202e", "ß€„“"]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "01067",
+            "NO",
+            "2026-13-45",
+            "1e400",
+            "{{ x }}",
+            "../..",
+            "2026-12",
+            "55,00",
+            "-0",
+            "ATU13585627",
+            "DE02120300000000202051",
+            "\u202e",
+            "ß€„“",
+        ]
+    ),
 )
-trees = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)),
-    max_leaves=25)
+trees = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=5)
+    ),
+    max_leaves=25,
+)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(tree=trees)
 def test_fuzz_structure(tmp_path_factory: pytest.TempPathFactory, tree: object) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path_factory.mktemp("fuzz"))
@@ -141,12 +197,19 @@ def test_fuzz_structure(tmp_path_factory: pytest.TempPathFactory, tree: object) 
     _assert_clean_failure_or_success(ws, target, ["build", "--no-pdf"])
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(line=st.integers(0, VALID.count("\n")), value=scalars, mode=st.sampled_from(
-    ["replace-value", "delete-line", "duplicate-line", "truncate"]))
-def test_fuzz_values_of_the_real_schema(tmp_path_factory: pytest.TempPathFactory, line: int,
-                                        value: object, mode: str) -> None:
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    line=st.integers(0, VALID.count("\n")),
+    value=scalars,
+    mode=st.sampled_from(["replace-value", "delete-line", "duplicate-line", "truncate"]),
+)
+def test_fuzz_values_of_the_real_schema(
+    tmp_path_factory: pytest.TempPathFactory, line: int, value: object, mode: str
+) -> None:
     ws = copy_workspace("umsatzsteuer", tmp_path_factory.mktemp("fuzz"))
     for other in (ws / "kunden").glob("*.yaml"):
         other.unlink()

@@ -20,39 +20,64 @@ from vadocs.workspace import find_workspace
 _FILE = EXAMPLES / "umsatzsteuer" / "kunden" / "mueller-gmbh.yaml"
 _WS = find_workspace(_FILE)
 _PROFIL, _ = load_profile(_WS.profile_file)
-_DATEI = load_engagement(_FILE, _WS, _PROFIL, load_catalogue(_WS), date(2026, 11, 27)).engagement.datei
+_DATEI = load_engagement(
+    _FILE, _WS, _PROFIL, load_catalogue(_WS), date(2026, 11, 27)
+).engagement.datei
 
-money = st.decimals(min_value=Decimal("-500"), max_value=Decimal("5000"), places=2,
-                    allow_nan=False, allow_infinity=False)
-qty = st.decimals(min_value=Decimal("0.001"), max_value=Decimal("500"), places=3,
-                  allow_nan=False, allow_infinity=False)
+money = st.decimals(
+    min_value=Decimal("-500"),
+    max_value=Decimal("5000"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
+qty = st.decimals(
+    min_value=Decimal("0.001"),
+    max_value=Decimal("500"),
+    places=3,
+    allow_nan=False,
+    allow_infinity=False,
+)
 position = st.fixed_dictionaries(
-    {"beschreibung": st.just("Leistung"), "menge": qty, "einzelpreis": money})
-entry = st.fixed_dictionaries({
-    "datum": st.integers(1, 31).map(lambda d: date(2026, 12, d)),
-    "taetigkeit": st.just("Arbeit"),
-    "dauer": st.tuples(st.integers(0, 12), st.integers(0, 59)).map(lambda t: f"{t[0]}:{t[1]:02d}"),
-})
+    {"beschreibung": st.just("Leistung"), "menge": qty, "einzelpreis": money}
+)
+entry = st.fixed_dictionaries(
+    {
+        "datum": st.integers(1, 31).map(lambda d: date(2026, 12, d)),
+        "taetigkeit": st.just("Arbeit"),
+        "dauer": st.tuples(st.integers(0, 12), st.integers(0, 59)).map(
+            lambda t: f"{t[0]}:{t[1]:02d}"
+        ),
+    }
+)
 
 
 def _datei(rate: Decimal, satz: int, step: int) -> Kundendatei:
     v = _DATEI.verguetung.model_copy(
-        update={"stundensatz": rate, "umsatzsteuersatz": satz, "taktung_minuten": step})
+        update={"stundensatz": rate, "umsatzsteuersatz": satz, "taktung_minuten": step}
+    )
     return _DATEI.model_copy(update={"verguetung": v})
 
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(position, max_size=6), st.lists(entry, max_size=12),
+    st.lists(position, max_size=6),
+    st.lists(entry, max_size=12),
     st.decimals(min_value=Decimal("1"), max_value=Decimal("300"), places=2),
-    st.sampled_from([19, 7]), st.sampled_from([6, 15, 30, 60]),
+    st.sampled_from([19, 7]),
+    st.sampled_from([6, 15, 30, 60]),
 )
-def test_totals_add_up(positions: list[dict[str, Any]], zeiten: list[dict[str, Any]],
-                       rate: Decimal, satz: int, step: int) -> None:
+def test_totals_add_up(
+    positions: list[dict[str, Any]],
+    zeiten: list[dict[str, Any]],
+    rate: Decimal,
+    satz: int,
+    step: int,
+) -> None:
     datei = _datei(rate, satz, step)
     eingabe = RechnungEingabe.model_validate(
-        {"art": "monat", "zeitraum": "2026-12", "positionen": positions,
-         "zeiten": zeiten})
+        {"art": "monat", "zeitraum": "2026-12", "positionen": positions, "zeiten": zeiten}
+    )
     r = compute(_PROFIL, datei, eingabe)
     for line in r.zeilen:
         assert line.netto == cents(line.menge * line.einzelpreis)

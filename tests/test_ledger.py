@@ -19,10 +19,10 @@ from PIL import Image
 from tests.conftest import ROOT, copy_workspace
 from vadocs.build import build
 from vadocs.cancellation import cancel_invoice
-from vadocs.results import BuildOptions
 from vadocs.cli import main
 from vadocs.girocode import girocode_png
 from vadocs.ledger import Ledger
+from vadocs.results import BuildOptions
 
 TODAY = date(2026, 11, 27)
 
@@ -51,17 +51,23 @@ CLIENT_HEAD = textwrap.dedent("""\
 def twelve_months() -> str:
     text = CLIENT_HEAD
     for month in range(2, 12):
-        text += (f"  - art: monat\n    zeitraum: 2026-{month:02d}\n    zeiten:\n"
-                 f"      - {{datum: 2026-{month:02d}-10, taetigkeit: Postfach, dauer: \"{month}:20\"}}\n")
-    text += ("  - art: monat\n    zeitraum: 2026-12\n    positionen:\n"
-             "      - {beschreibung: Jahresabschluss-Paket, einzelpreis: 480.00}\n")
+        text += (
+            f"  - art: monat\n    zeitraum: 2026-{month:02d}\n    zeiten:\n"
+            f'      - {{datum: 2026-{month:02d}-10, taetigkeit: Postfach, dauer: "{month}:20"}}\n'
+        )
+    text += (
+        "  - art: monat\n    zeitraum: 2026-12\n    positionen:\n"
+        "      - {beschreibung: Jahresabschluss-Paket, einzelpreis: 480.00}\n"
+    )
     return text
 
 
 def hashes(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and "-wal" not in p.name
-            and "-shm" not in p.name}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "-wal" not in p.name and "-shm" not in p.name
+    }
 
 
 @pytest.fixture
@@ -90,8 +96,9 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
     assert issued[0][1:3] == ("vorauszahlung", "2026-01")
     assert issued[-1][1:3] == ("monat", "2026-12")
 
-    cancelled = cancel_invoice(client, "2026-0005", "Stunden doppelt erfasst",
-                               BuildOptions(pdf="require", today=TODAY))
+    cancelled = cancel_invoice(
+        client, "2026-0005", "Stunden doppelt erfasst", BuildOptions(pdf="require", today=TODAY)
+    )
     assert any("Stornorechnung_2026-0013" in p.name for p in cancelled.written)
     assert numbers(year_ws)[4][3] == "cancelled"
     assert numbers(year_ws)[12][:2] == ("2026-0013", "storno")
@@ -139,11 +146,18 @@ def test_processes_issuing_at_once_get_distinct_consecutive_numbers(tmp_path: Pa
     clients = []
     for i in range(CONCURRENT):
         path = ws / "kunden" / f"kunde-{i}.yaml"
-        path.write_text(head + "rechnungen:\n  - {art: vorauszahlung, zeitraum: 2026-02}\n",
-                        encoding="utf-8")
+        path.write_text(
+            head + "rechnungen:\n  - {art: vorauszahlung, zeitraum: 2026-02}\n", encoding="utf-8"
+        )
         clients.append(path)
-    procs = [subprocess.Popen([sys.executable, "-m", "vadocs", "build", "--no-pdf", str(c)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in clients]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "vadocs", "build", "--no-pdf", str(c)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for c in clients
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
@@ -176,8 +190,9 @@ def test_verify_detects_a_changed_byte(year_ws: Path, runner: CliRunner) -> None
 
 
 def test_girocode_decodes_to_the_epc_payload() -> None:
-    png = girocode_png("Anna Schmidt", "DE02120300000000202051", Decimal("1456.26"), "2026-0002",
-                       "BYLADEM1001")
+    png = girocode_png(
+        "Anna Schmidt", "DE02120300000000202051", Decimal("1456.26"), "2026-0002", "BYLADEM1001"
+    )
     (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert code.ec_level == "M"
     lines = code.text.split("\n")

@@ -9,8 +9,13 @@ from hypothesis import strategies as st
 
 from vadocs.money import cents, hours_of, minutes_of, round_up_minutes, vat
 
-amounts = st.decimals(min_value=Decimal("-99999.99"), max_value=Decimal("99999.99"), places=2,
-                      allow_nan=False, allow_infinity=False)
+amounts = st.decimals(
+    min_value=Decimal("-99999.99"),
+    max_value=Decimal("99999.99"),
+    places=2,
+    allow_nan=False,
+    allow_infinity=False,
+)
 rates = st.sampled_from([Decimal(19), Decimal(7), Decimal(0)])
 
 
@@ -28,8 +33,15 @@ def test_vat_matches_integer_reference(net: Decimal, rate: Decimal) -> None:
     assert vat(net, rate) == Decimal(expected) / 100
 
 
-@given(st.decimals(min_value=Decimal("-1000"), max_value=Decimal("1000"), places=4,
-                   allow_nan=False, allow_infinity=False))
+@given(
+    st.decimals(
+        min_value=Decimal("-1000"),
+        max_value=Decimal("1000"),
+        places=4,
+        allow_nan=False,
+        allow_infinity=False,
+    )
+)
 def test_cents_rounds_half_up_and_is_exact(value: Decimal) -> None:
     rounded = cents(value)
     assert rounded.as_tuple().exponent == -2

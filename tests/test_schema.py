@@ -67,9 +67,7 @@ def _as_editor_sees_it(value: object) -> object:
     return value
 
 
-@pytest.mark.parametrize(
-    "file", sorted(EXAMPLES.glob("*/kunden/*.yaml")), ids=lambda p: p.stem
-)
+@pytest.mark.parametrize("file", sorted(EXAMPLES.glob("*/kunden/*.yaml")), ids=lambda p: p.stem)
 def test_examples_validate_against_the_published_schema(file: Path) -> None:
     schema = json.loads((ROOT / "schemas" / "kunde.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(_as_editor_sees_it(load(file).data), schema)

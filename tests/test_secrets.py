@@ -18,17 +18,27 @@ CASES = {
     "english-password-key": ("  ansprache: sie\n", "  ansprache: sie\n  password: x\n"),
     "api-key": ("  ansprache: sie\n", "  ansprache: sie\n  api_key: abc\n"),
     "pin-key": ("  ansprache: sie\n", "  ansprache: sie\n  pin: 1234\n"),
-    "password-in-text": ("Dringendes kündigt sie telefonisch an.",
-                         "'Login für das Postfach info@x.de, Passwort: Sommer2026!'"),
+    "password-in-text": (
+        "Dringendes kündigt sie telefonisch an.",
+        "'Login für das Postfach info@x.de, Passwort: Sommer2026!'",
+    ),
     "tan-in-text": ("Dringendes kündigt sie telefonisch an.", "Bank-TAN 482913 liegt bereit"),
-    "token-in-text": ("Dringendes kündigt sie telefonisch an.",
-                      "Trello token = 9f8e7d6c5b4a39281706f5e4d3c2b1a0"),
-    "private-key": ("Dringendes kündigt sie telefonisch an.",
-                    "\"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXk=\""),
-    "random-string": ("Dringendes kündigt sie telefonisch an.",
-                      "Zugang zum CRM mit Xk9#mQ2$vL7!pR4@wT8 einrichten"),
-    "github-token": ("Dringendes kündigt sie telefonisch an.",
-                     "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5"),
+    "token-in-text": (
+        "Dringendes kündigt sie telefonisch an.",
+        "Trello token = 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    ),
+    "private-key": (
+        "Dringendes kündigt sie telefonisch an.",
+        '"-----BEGIN OPENSSH PRIVATE KEY-----\\nb3BlbnNzaC1rZXk="',
+    ),
+    "random-string": (
+        "Dringendes kündigt sie telefonisch an.",
+        "Zugang zum CRM mit Xk9#mQ2$vL7!pR4@wT8 einrichten",
+    ),
+    "github-token": (
+        "Dringendes kündigt sie telefonisch an.",
+        "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5",
+    ),
 }
 
 
@@ -52,7 +62,11 @@ def test_ordinary_files_pass() -> None:
 
 def test_pointing_to_the_password_manager_is_fine(tmp_path: Path) -> None:
     path = tmp_path / "kunde.yaml"
-    path.write_text(CLIENT.replace("Dringendes kündigt sie telefonisch an.",
-                                   "Zugangsdaten liegen im 1Password-Tresor „Müller“."),
-                    encoding="utf-8")
+    path.write_text(
+        CLIENT.replace(
+            "Dringendes kündigt sie telefonisch an.",
+            "Zugangsdaten liegen im 1Password-Tresor „Müller“.",
+        ),
+        encoding="utf-8",
+    )
     refuse_secrets(load(path))

@@ -19,7 +19,9 @@ DEC = (date(2026, 12, 1), date(2026, 12, 31))
 def test_trackers_agree(tracker: str) -> None:
     entries = read_entries(CASES / f"{tracker}.csv", *DEC, kunde="Müller & Söhne GmbH")
     assert [(e.datum, e.minuten) for e in entries] == [
-        (date(2026, 12, 1), 95), (date(2026, 12, 3), 20)]
+        (date(2026, 12, 1), 95),
+        (date(2026, 12, 3), 20),
+    ]
     assert entries[0].taetigkeit == "Postfach sortiert"
 
 

@@ -21,8 +21,14 @@ def write(tmp_path: Path, text: str | bytes, name: str = "k.yaml") -> Path:
 
 def test_scalars_keep_the_text_the_user_wrote(tmp_path: Path) -> None:
     doc = load(write(tmp_path, "plz: 01067\nland: NO\nsatz: 19\nbetrag: 0.10\nleer:\nx: ~\n"))
-    assert doc.data == {"plz": "01067", "land": "NO", "satz": "19", "betrag": "0.10",
-                        "leer": None, "x": None}
+    assert doc.data == {
+        "plz": "01067",
+        "land": "NO",
+        "satz": "19",
+        "betrag": "0.10",
+        "leer": None,
+        "x": None,
+    }
 
 
 def test_quoted_null_stays_text(tmp_path: Path) -> None:

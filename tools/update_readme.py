@@ -10,6 +10,7 @@ from vadocs.cli_reference import reference, replace_block
 README = Path(__file__).resolve().parent.parent / "README.md"
 
 if __name__ == "__main__":
-    README.write_text(replace_block(README.read_text(encoding="utf-8"), reference(main)),
-                      encoding="utf-8")
+    README.write_text(
+        replace_block(README.read_text(encoding="utf-8"), reference(main)), encoding="utf-8"
+    )
     print(f"updated {README}")

@@ -75,8 +75,9 @@ def _build_workspace(
             job.out_dir = out_root / loaded.engagement.kuerzel
             result.warnings += loaded.warnings
             if options.period is None:
-                job.docs = plan_contracts(job.engagement, ws, options.only, cache, job.out_dir,
-                                          soffice is not None)
+                job.docs = plan_contracts(
+                    job.engagement, ws, options.only, cache, job.out_dir, soffice is not None
+                )
         except VadocsError as exc:
             result.error = exc
         for doc in job.docs:
@@ -94,8 +95,11 @@ def _build_workspace(
 def _invoicing(jobs: list[ClientJob], options: BuildOptions) -> bool:
     if options.only is not None and "rechnung" not in options.only:
         return False
-    return any(j.engagement.datei.rechnungen for j in jobs
-               if j.engagement is not None and j.result.error is None)
+    return any(
+        j.engagement.datei.rechnungen
+        for j in jobs
+        if j.engagement is not None and j.result.error is None
+    )
 
 
 def _issue_and_write(
@@ -116,7 +120,9 @@ def _issue_and_write(
         engaged = [j for j in live if j.engagement is not None]
         planned, errors = planner.plan_all(
             [j.engagement for j in engaged if j.engagement is not None],
-            options.only, options.period)
+            options.only,
+            options.period,
+        )
         for job in engaged:
             key = job.engagement.kuerzel if job.engagement else ""
             if key in errors:
@@ -129,8 +135,9 @@ def _issue_and_write(
             job.docs += invoices
             if options.period and not invoices:
                 job.result.skipped = f"no invoice for {options.period}"
-        _convert_and_write([j for j in live if j.result.error is None], soffice, planner, cache,
-                           progress)
+        _convert_and_write(
+            [j for j in live if j.result.error is None], soffice, planner, cache, progress
+        )
 
 
 def _convert_and_write(

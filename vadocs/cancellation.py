@@ -24,23 +24,28 @@ def cancel_invoice(start: Path, number: str, reason: str, options: BuildOptions)
     try:
         issued = ledger.get(number)
         if issued is None:
-            raise LedgerError(f"there is no invoice {number}",
-                              hint="`vadocs invoices list` shows the issued invoices")
+            raise LedgerError(
+                f"there is no invoice {number}",
+                hint="`vadocs invoices list` shows the issued invoices",
+            )
         client_file = client_file_of(ws, issued.client)
         profil, _ = load_profile(ws.profile_file)
         engagement = load_engagement(
-            client_file, ws, profil, load_catalogue(ws), options.today).engagement
+            client_file, ws, profil, load_catalogue(ws), options.today
+        ).engagement
         result = ClientResult(client_file)
         out_dir = (options.output or ws.default_output) / engagement.kuerzel
         job = ClientJob(result, out_dir, engagement)
         with ledger.issuing():
             planner = InvoicePlanner(ledger, ws)
-            job.docs = [planner.plan_cancellation(engagement, number, reason,
-                                                  options.today or date.today())]
+            job.docs = [
+                planner.plan_cancellation(engagement, number, reason, options.today or date.today())
+            ]
             if soffice is not None:
                 convert_all(job.docs, soffice, no_progress)
-            write_jobs([job], planner, BuildCache(ws.state_dir / "unused", enabled=False),
-                       no_progress)
+            write_jobs(
+                [job], planner, BuildCache(ws.state_dir / "unused", enabled=False), no_progress
+            )
         return result
     finally:
         ledger.close()
@@ -54,5 +59,6 @@ def client_file_of(ws: Workspace, client: str) -> Path:
     if not found:
         raise WorkspaceError(
             f"the client file {client}.yaml was not found in {ws.root}",
-            hint="the cancellation invoice needs the client's file for the parties' details")
+            hint="the cancellation invoice needs the client's file for the parties' details",
+        )
     return found[0]

@@ -15,9 +15,9 @@ import click
 from vadocs import __version__
 from vadocs.build import build
 from vadocs.documents import BY_KEY
-from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
-from vadocs.loading import validate_files
+from vadocs.errors import Problem, Severity, VadocsError
 from vadocs.ledger import Ledger
+from vadocs.loading import validate_files
 from vadocs.results import BuildOptions
 from vadocs.workspace import Workspace, find_workspace
 
@@ -75,7 +75,9 @@ def init(directory: Path) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--profile", type=click.Path(path_type=Path), help="The business profile (vadocs.yaml).")
+@click.option(
+    "--profile", type=click.Path(path_type=Path), help="The business profile (vadocs.yaml)."
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> None:
     """Check client files and profiles; report every problem as file:line:col.
@@ -93,7 +95,9 @@ def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> Non
     errors = [p for p in problems if p.severity is Severity.ERROR or strict]
     if errors:
         raise click.exceptions.Exit(1)
-    click.echo(f"{len(ws_for)} file(s) valid" + (f", {len(problems)} warning(s)" if problems else ""))
+    click.echo(
+        f"{len(ws_for)} file(s) valid" + (f", {len(problems)} warning(s)" if problems else "")
+    )
 
 
 def _expand(files: tuple[Path, ...]) -> list[Path]:
@@ -123,17 +127,47 @@ def _parse_only(value: str | None) -> frozenset[str] | None:
 
 @main.command(name="build")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Output folder (default: out/ in the workspace).")
-@click.option("--only", help="Comma-separated document types: auftragsbestaetigung,avv,nda,rechnung.")
-@click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs (fail without LibreOffice), or write DOCX only.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output folder (default: out/ in the workspace).",
+)
+@click.option(
+    "--only", help="Comma-separated document types: auftragsbestaetigung,avv,nda,rechnung."
+)
+@click.option(
+    "--pdf/--no-pdf",
+    "pdf",
+    default=None,
+    help="Demand PDFs (fail without LibreOffice), or write DOCX only.",
+)
 @click.option("--draft", is_flag=True, help="Invoices as drafts marked ENTWURF; no number is used.")
-@click.option("--profile", type=click.Path(path_type=Path), help="The business profile (default: vadocs.yaml found above the client file).")
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today (for checks).")
-@click.option("--force", is_flag=True, help="Render every document again, even where nothing changed.")
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path),
+    help="The business profile (default: vadocs.yaml found above the client file).",
+)
+@click.option(
+    "--date",
+    "today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Treat this day as today (for checks).",
+)
+@click.option(
+    "--force", is_flag=True, help="Render every document again, even where nothing changed."
+)
 @click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
 def build_command(
-    files: tuple[Path, ...], output: Path | None, only: str | None, pdf: bool | None,
-    draft: bool, profile: Path | None, today: object, force: bool, verbose: bool,
+    files: tuple[Path, ...],
+    output: Path | None,
+    only: str | None,
+    pdf: bool | None,
+    draft: bool,
+    profile: Path | None,
+    today: object,
+    force: bool,
+    verbose: bool,
 ) -> None:
     """Build the documents of one or more clients (files or folders) as DOCX and PDF.
 
@@ -143,9 +177,12 @@ def build_command(
       vadocs build kunden/ --only rechnung --draft
     """
     options = BuildOptions(
-        output=output, only=_parse_only(only),
+        output=output,
+        only=_parse_only(only),
         pdf="auto" if pdf is None else ("require" if pdf else "off"),
-        draft=draft, profile=profile, force=force,
+        draft=draft,
+        profile=profile,
+        force=force,
         today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
     )
     _run_build(_expand(files), options, verbose)
@@ -193,16 +230,23 @@ def _ledger(profile: Path | None) -> tuple[Workspace, Ledger]:
         raise _fail(exc) from None
     path = ws.state_dir / "ledger.sqlite"
     if not path.is_file():
-        raise _fail(VadocsError(f"{path}: no invoices have been issued in this workspace yet",
-                                hint="vadocs build kunden/NAME.yaml issues the invoices"))
+        raise _fail(
+            VadocsError(
+                f"{path}: no invoices have been issued in this workspace yet",
+                hint="vadocs build kunden/NAME.yaml issues the invoices",
+            )
+        )
     try:
         return ws, Ledger(path)
     except VadocsError as exc:
         raise _fail(exc) from None
 
 
-_profile_option = click.option("--profile", type=click.Path(path_type=Path),
-                               help="The business profile (default: vadocs.yaml above the current folder).")
+_profile_option = click.option(
+    "--profile",
+    type=click.Path(path_type=Path),
+    help="The business profile (default: vadocs.yaml above the current folder).",
+)
 
 
 @invoices.command(name="list")
@@ -223,8 +267,10 @@ def list_invoices(year: int | None, profile: Path | None) -> None:
     for inv in found:
         status = "storniert" if inv.status == "cancelled" else ""
         ref = f"storniert {inv.cancels}" if inv.cancels else status
-        click.echo(f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
-                   f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip())
+        click.echo(
+            f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
+            f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()
+        )
     click.echo(f"{len(found)} invoice(s)")
 
 
@@ -234,8 +280,9 @@ def list_invoices(year: int | None, profile: Path | None) -> None:
 @click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
 @_profile_option
-def run_invoices(period: str, pdf: bool | None, draft: bool, verbose: bool,
-                 profile: Path | None) -> None:
+def run_invoices(
+    period: str, pdf: bool | None, draft: bool, verbose: bool, profile: Path | None
+) -> None:
     """Month-end invoicing: issue every client's invoices for one month in one run.
 
     Every client file in kunden/ with an invoice for that month is built; the
@@ -254,15 +301,22 @@ def run_invoices(period: str, pdf: bool | None, draft: bool, verbose: bool,
     except VadocsError as exc:
         raise _fail(exc) from None
     files = _expand((ws.root / "kunden",))
-    options = BuildOptions(pdf="auto" if pdf is None else ("require" if pdf else "off"),
-                           draft=draft, profile=ws.profile_file, period=period,
-                           only=frozenset({"rechnung"}), today=date.today())
+    options = BuildOptions(
+        pdf="auto" if pdf is None else ("require" if pdf else "off"),
+        draft=draft,
+        profile=ws.profile_file,
+        period=period,
+        only=frozenset({"rechnung"}),
+        today=date.today(),
+    )
     _run_build(files, options, verbose)
 
 
 @invoices.command()
 @click.argument("number")
-@click.option("--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation).")
+@click.option(
+    "--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation)."
+)
 @click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
 @_profile_option
 def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None:
@@ -289,7 +343,12 @@ def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None
 @invoices.command()
 @click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
 @click.option("--year", type=int, help="Only invoices dated in this year.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to this file instead of standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @_profile_option
 def export(fmt: str, year: int | None, output: Path | None, profile: Path | None) -> None:
     """Export the invoice list for the tax advisor (CSV for German Excel: ; and decimal comma).
@@ -351,8 +410,12 @@ def backup(dest: Path, profile: Path | None) -> None:
 
 
 @main.command()
-@click.option("--write", is_flag=True, help="Write the files into schemas/ instead of checking them.")
-@click.option("--dir", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True)
+@click.option(
+    "--write", is_flag=True, help="Write the files into schemas/ instead of checking them."
+)
+@click.option(
+    "--dir", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True
+)
 def schema(write: bool, folder: Path) -> None:
     """Write or check the JSON Schema files that editors use for autocompletion.
 
@@ -395,7 +458,10 @@ def run() -> None:
     except Exception:
         if os.environ.get("VADOCS_DEBUG"):
             raise
-        click.echo("vadocs: internal error (a bug in vadocs, not in your files):\n"
-                   + traceback.format_exc(limit=-3).strip().splitlines()[-1]
-                   + "\nrun again with VADOCS_DEBUG=1 for the details and report them", err=True)
+        click.echo(
+            "vadocs: internal error (a bug in vadocs, not in your files):\n"
+            + traceback.format_exc(limit=-3).strip().splitlines()[-1]
+            + "\nrun again with VADOCS_DEBUG=1 for the details and report them",
+            err=True,
+        )
         sys.exit(2)

@@ -20,8 +20,9 @@ def reference(group: click.Group) -> str:
     """Markdown: one section per command with its ``--help`` output."""
     parts = []
     for path, command in _walk(group, ["vadocs"]):
-        ctx = click.Context(command, info_name=" ".join(path), terminal_width=100,
-                            max_content_width=100)
+        ctx = click.Context(
+            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+        )
         parts.append(f"### `{' '.join(path)}`\n\n```text\n{command.get_help(ctx)}\n```\n")
     return "\n".join(parts)
 

@@ -118,14 +118,19 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
         "unterauftragsverarbeiter": e.unterauftraege,
         "kundenwerkzeuge": [w for w in d.auftrag.werkzeuge if w.konto == "kunde"],
         "eingestellte_werkzeuge": [
-            e.katalog[w.name] for w in d.auftrag.werkzeuge
+            e.katalog[w.name]
+            for w in d.auftrag.werkzeuge
             if w.name in e.katalog and e.katalog[w.name].eingestellt
         ],
         "werkzeugnamen": [
             e.katalog[w.name].name if w.name in e.katalog else w.name for w in d.auftrag.werkzeuge
         ],
-        "dokument": {"titel": dokument_titel, "datum": dokument_datum, "ort": p.unterschriftsort,
-                     "kuerzel": e.kuerzel},
+        "dokument": {
+            "titel": dokument_titel,
+            "datum": dokument_datum,
+            "ort": p.unterschriftsort,
+            "kuerzel": e.kuerzel,
+        },
         "absender": " · ".join(
             [p.anzeigename, p.anschrift.strasse, f"{p.anschrift.plz} {p.anschrift.ort}"]
         ),
@@ -150,6 +155,9 @@ def _gross(net: Decimal | None, rate: Decimal) -> Decimal | None:
 def invoice_context(e: Engagement, rechnung: Rechnung) -> dict[str, Any]:
     ctx = base_context(e, rechnung.titel, rechnung.datum)
     ctx["rechnung"] = rechnung
-    ctx["stundensatz"] = stundensatz(e.profil, e.datei) if e.datei.verguetung.art == "stunden" \
+    ctx["stundensatz"] = (
+        stundensatz(e.profil, e.datei)
+        if e.datei.verguetung.art == "stunden"
         else ctx["stundensatz"]
+    )
     return ctx

@@ -19,15 +19,21 @@ class DocumentKind:
 
 
 AUFTRAGSBESTAETIGUNG = DocumentKind(
-    "auftragsbestaetigung", "auftragsbestaetigung.docx", "Auftragsbestätigung",
+    "auftragsbestaetigung",
+    "auftragsbestaetigung.docx",
+    "Auftragsbestätigung",
     "Auftragsbestaetigung",
 )
 NDA = DocumentKind(
-    "nda", "verschwiegenheitsvereinbarung.docx", "Verschwiegenheitsvereinbarung",
+    "nda",
+    "verschwiegenheitsvereinbarung.docx",
+    "Verschwiegenheitsvereinbarung",
     "Verschwiegenheitsvereinbarung",
 )
 AVV = DocumentKind(
-    "avv", "auftragsverarbeitungsvertrag.docx", "Auftragsverarbeitungsvertrag",
+    "avv",
+    "auftragsverarbeitungsvertrag.docx",
+    "Auftragsverarbeitungsvertrag",
     "Auftragsverarbeitungsvertrag",
 )
 RECHNUNG = DocumentKind("rechnung", "rechnung.docx", "Rechnung", "Rechnung")

@@ -16,8 +16,19 @@ def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str 
     """
     if not Decimal("0.01") <= amount <= Decimal("999999999.99"):
         raise ValueError("EPC QR amounts must lie between 0.01 and 999999999.99 EUR")
-    lines = ["BCD", "002", "1", "SCT", bic, name[:70], iban, f"EUR{amount:.2f}", "", "",
-             f"Rechnung {reference}"[:140]]
+    lines = [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        bic,
+        name[:70],
+        iban,
+        f"EUR{amount:.2f}",
+        "",
+        "",
+        f"Rechnung {reference}"[:140],
+    ]
     return "\n".join(lines)
 
 
@@ -28,4 +39,3 @@ def girocode_png(name: str, iban: str, amount: Decimal, reference: str, bic: str
     buffer = io.BytesIO()
     qr.save(buffer, kind="png", scale=6, border=4)
     return buffer.getvalue()
-

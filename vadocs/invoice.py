@@ -192,8 +192,11 @@ def _main_lines(
     monat = MONATE[int(eingabe.zeitraum[5:]) - 1] + " " + eingabe.zeitraum[:4]
     if v.art == "pauschal" and v.pauschale is not None:
         prefix = "Vorauszahlung: " if eingabe.art == "vorauszahlung" else ""
-        return [_line(f"{prefix}Virtuelle Assistenz, Festpreis {monat}", Decimal(1), "Monat",
-                      v.pauschale)]
+        return [
+            _line(
+                f"{prefix}Virtuelle Assistenz, Festpreis {monat}", Decimal(1), "Monat", v.pauschale
+            )
+        ]
     rate = stundensatz(profil, datei)
     if eingabe.art == "vorauszahlung":
         hours = v.kontingent_stunden or Decimal(0)

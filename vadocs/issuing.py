@@ -28,8 +28,9 @@ def snapshot(r: Rechnung) -> dict[str, Any]:
 
 
 def data_hash(r: Rechnung) -> str:
-    plain = dataclasses.replace(r, nummer="", abzuege=tuple(
-        dataclasses.replace(a, bezeichnung="") for a in r.abzuege))
+    plain = dataclasses.replace(
+        r, nummer="", abzuege=tuple(dataclasses.replace(a, bezeichnung="") for a in r.abzuege)
+    )
     return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
 
 
@@ -43,7 +44,9 @@ class InvoicePlanner:
         """Advance invoices numbered in this run, before the ledger records them."""
 
     def plan_all(
-        self, engagements: list[Engagement], only: frozenset[str] | None = None,
+        self,
+        engagements: list[Engagement],
+        only: frozenset[str] | None = None,
         period: str | None = None,
     ) -> tuple[dict[str, list[Planned]], dict[str, VadocsError]]:
         """Every client's invoices; new ones numbered in date order across all clients.
@@ -71,15 +74,21 @@ class InvoicePlanner:
         for key in errors:
             planned.pop(key, None)
         for docs in planned.values():
-            docs.sort(key=lambda d: (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9))
-                      if d.invoice else ("", 0))
+            docs.sort(
+                key=lambda d: (
+                    (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9)) if d.invoice else ("", 0)
+                )
+            )
         return planned, errors
 
-    def _existing(self, e: Engagement, period: str | None,
-                  out: list[Planned]) -> list[tuple[Engagement, Rechnung]]:
+    def _existing(
+        self, e: Engagement, period: str | None, out: list[Planned]
+    ) -> list[tuple[Engagement, Rechnung]]:
         """Plan the already issued invoices of ``e``; return the ones still to issue."""
-        entries = sorted((r for r in e.datei.rechnungen if period in (None, r.zeitraum)),
-                         key=lambda r: (r.zeitraum, KIND_ORDER[r.art]))
+        entries = sorted(
+            (r for r in e.datei.rechnungen if period in (None, r.zeitraum)),
+            key=lambda r: (r.zeitraum, KIND_ORDER[r.art]),
+        )
         todo = []
         for entry in entries:
             r = compute(e.profil, e.datei, entry)
@@ -90,18 +99,23 @@ class InvoicePlanner:
                 out.append(self._reissue(e, self._named_deductions(e, r), existing))
         return todo
 
-    def _issue_new(self, todo: list[tuple[Engagement, Rechnung]],
-                   planned: dict[str, list[Planned]]) -> tuple[str, VadocsError] | None:
+    def _issue_new(
+        self, todo: list[tuple[Engagement, Rechnung]], planned: dict[str, list[Planned]]
+    ) -> tuple[str, VadocsError] | None:
         self.ledger.db.execute("SAVEPOINT numbering")
         added: list[Planned] = []
         current = ""
         try:
             for e, r in todo:
                 current = e.kuerzel
-                number = "ENTWURF" if self.draft else self.ledger.next_number(
-                    e.profil.rechnungsnummer, r.datum)
-                doc = self._render(e, dataclasses.replace(self._named_deductions(e, r),
-                                                          nummer=number))
+                number = (
+                    "ENTWURF"
+                    if self.draft
+                    else self.ledger.next_number(e.profil.rechnungsnummer, r.datum)
+                )
+                doc = self._render(
+                    e, dataclasses.replace(self._named_deductions(e, r), nummer=number)
+                )
                 if not self.draft:
                     self._pending.append((self._record_of(e, doc), doc))
                 if r.art == "vorauszahlung":
@@ -142,8 +156,16 @@ class InvoicePlanner:
             )
         archived = self._archived(issued)
         r = dataclasses.replace(r, nummer=issued.number)
-        return Planned(kind=RECHNUNG, kuerzel=e.kuerzel, datum=r.datum, base=_base(e, r),
-                       docx=b"", info=info_for(e, r.titel), invoice=r, archived=archived)
+        return Planned(
+            kind=RECHNUNG,
+            kuerzel=e.kuerzel,
+            datum=r.datum,
+            base=_base(e, r),
+            docx=b"",
+            info=info_for(e, r.titel),
+            invoice=r,
+            archived=archived,
+        )
 
     def _archived(self, issued: Issued) -> dict[str, bytes]:
         folder = self.ledger.archive_dir(issued.number)
@@ -165,45 +187,74 @@ class InvoicePlanner:
         images = {}
         if r.zahlbetrag > 0 and not self.draft:
             images["girocode"] = girocode_png(
-                e.profil.bank.kontoinhaberin or e.profil.name, e.profil.bank.iban,
-                r.zahlbetrag, r.nummer, e.profil.bank.bic or "")
+                e.profil.bank.kontoinhaberin or e.profil.name,
+                e.profil.bank.iban,
+                r.zahlbetrag,
+                r.nummer,
+                e.profil.bank.bic or "",
+            )
         docx = render_kind(RECHNUNG, self.ws, ctx, e, images)
-        return Planned(kind=RECHNUNG, kuerzel=e.kuerzel, datum=r.datum, base=_base(e, r),
-                       docx=docx, info=info_for(e, f"{r.titel} {r.nummer}"), invoice=r)
+        return Planned(
+            kind=RECHNUNG,
+            kuerzel=e.kuerzel,
+            datum=r.datum,
+            base=_base(e, r),
+            docx=docx,
+            info=info_for(e, f"{r.titel} {r.nummer}"),
+            invoice=r,
+        )
 
     def _record_of(self, e: Engagement, p: Planned) -> Issued:
         r = p.invoice
         assert r is not None
         return Issued(
-            number=r.nummer, client=e.kuerzel, kind=r.art, period=r.zeitraum,
-            issued_on=r.datum, status="issued", data_hash=data_hash(r),
-            net=r.netto, vat=r.ust, gross=r.brutto,
+            number=r.nummer,
+            client=e.kuerzel,
+            kind=r.art,
+            period=r.zeitraum,
+            issued_on=r.datum,
+            status="issued",
+            data_hash=data_hash(r),
+            net=r.netto,
+            vat=r.ust,
+            gross=r.brutto,
             vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
-            cancels=None, reason=None,
-            snapshot={**snapshot(r), "kunde": {
-                "name": e.datei.kunde.name, "ust_idnr": e.datei.kunde.ust_idnr,
-                "land": e.datei.kunde.anschrift.land, "art": e.datei.kunde.art}},
+            cancels=None,
+            reason=None,
+            snapshot={
+                **snapshot(r),
+                "kunde": {
+                    "name": e.datei.kunde.name,
+                    "ust_idnr": e.datei.kunde.ust_idnr,
+                    "land": e.datei.kunde.anschrift.land,
+                    "art": e.datei.kunde.art,
+                },
+            },
         )
 
     def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
         """Issue a Stornorechnung for invoice ``number`` (mirrored amounts, own number)."""
         original = self.ledger.get(number)
         if original is None:
-            raise LedgerError(f"there is no invoice {number}",
-                              hint="`vadocs invoices list` shows the issued invoices")
+            raise LedgerError(
+                f"there is no invoice {number}",
+                hint="`vadocs invoices list` shows the issued invoices",
+            )
         if original.kind == "storno":
             raise LedgerError(f"{number} is itself a cancellation invoice and cannot be cancelled")
         if original.status != "issued":
             done = self.ledger.cancellation_of(number)
-            raise LedgerError(f"invoice {number} is already cancelled"
-                              + (f" by {done.number}" if done else ""))
+            raise LedgerError(
+                f"invoice {number} is already cancelled" + (f" by {done.number}" if done else "")
+            )
         if original.client != e.kuerzel:
             raise LedgerError(f"invoice {number} belongs to {original.client}, not {e.kuerzel}")
         issued_as = from_snapshot(original.snapshot)
         if on < issued_as.datum:
             on = issued_as.datum
-        storno = mirrored(issued_as, self.ledger.next_number(e.profil.rechnungsnummer, on), on,
-                          reason)
+        storno = mirrored(
+            issued_as, self.ledger.next_number(e.profil.rechnungsnummer, on), on, reason
+        )
         planned = self._render(e, storno)
         record = dataclasses.replace(self._record_of(e, planned), cancels=number, reason=reason)
         self._pending.append((record, planned))
@@ -235,6 +286,6 @@ def _name_advance(a: Abzug, advance: tuple[str, Any] | None) -> Abzug:
     if advance is None:
         return a
     number, when = advance
-    return dataclasses.replace(a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom "
-                               f"{when:%d.%m.%Y}")
-
+    return dataclasses.replace(
+        a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom {when:%d.%m.%Y}"
+    )

@@ -95,8 +95,10 @@ class Ledger:
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{path}: the invoice ledger cannot be opened ({exc})",
-                              hint="restore it from your backup (vadocs invoices backup)") from None
+            raise LedgerError(
+                f"{path}: the invoice ledger cannot be opened ({exc})",
+                hint="restore it from your backup (vadocs invoices backup)",
+            ) from None
 
     def close(self) -> None:
         self.db.close()
@@ -149,9 +151,11 @@ class Ledger:
         )
         number = pattern.format(year=on.year, seq=seq)
         if self.get(number) is not None:
-            raise LedgerError(f"invoice number {number} exists already",
-                              hint="the number pattern changed so that it repeats old numbers; "
-                              "choose a pattern with a new prefix")
+            raise LedgerError(
+                f"invoice number {number} exists already",
+                hint="the number pattern changed so that it repeats old numbers; "
+                "choose a pattern with a new prefix",
+            )
         return number
 
     def record(self, inv: Issued, files: dict[str, bytes]) -> None:
@@ -160,17 +164,30 @@ class Ledger:
             "INSERT INTO invoices(number, client, kind, period, issued_on, status, data_hash, "
             "snapshot, net, vat, gross, vat_by_rate, cancels, reason) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (inv.number, inv.client, inv.kind, inv.period, inv.issued_on.isoformat(),
-             inv.status, inv.data_hash, json.dumps(inv.snapshot, sort_keys=True),
-             str(inv.net), str(inv.vat), str(inv.gross), json.dumps(inv.vat_by_rate),
-             inv.cancels, inv.reason),
+            (
+                inv.number,
+                inv.client,
+                inv.kind,
+                inv.period,
+                inv.issued_on.isoformat(),
+                inv.status,
+                inv.data_hash,
+                json.dumps(inv.snapshot, sort_keys=True),
+                str(inv.net),
+                str(inv.vat),
+                str(inv.gross),
+                json.dumps(inv.vat_by_rate),
+                inv.cancels,
+                inv.reason,
+            ),
         )
         for name, data in files.items():
-            self.db.execute("INSERT INTO files(number, name, sha256) VALUES (?,?,?)",
-                            (inv.number, name, sha256(data)))
+            self.db.execute(
+                "INSERT INTO files(number, name, sha256) VALUES (?,?,?)",
+                (inv.number, name, sha256(data)),
+            )
         if inv.cancels:
-            self.db.execute("UPDATE invoices SET status='cancelled' WHERE number=?",
-                            (inv.cancels,))
+            self.db.execute("UPDATE invoices SET status='cancelled' WHERE number=?", (inv.cancels,))
 
     def files(self, number: str) -> dict[str, str]:
         rows = self.db.execute("SELECT name, sha256 FROM files WHERE number=?", (number,))
@@ -193,10 +210,16 @@ def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:
     cols = [c[0] for c in db.execute("SELECT * FROM invoices LIMIT 0").description]
     v = dict(zip(cols, row, strict=True))
     return Issued(
-        number=str(v["number"]), client=str(v["client"]), kind=str(v["kind"]),
-        period=str(v["period"]), issued_on=date.fromisoformat(str(v["issued_on"])),
-        status=str(v["status"]), data_hash=str(v["data_hash"]),
-        net=Decimal(str(v["net"])), vat=Decimal(str(v["vat"])), gross=Decimal(str(v["gross"])),
+        number=str(v["number"]),
+        client=str(v["client"]),
+        kind=str(v["kind"]),
+        period=str(v["period"]),
+        issued_on=date.fromisoformat(str(v["issued_on"])),
+        status=str(v["status"]),
+        data_hash=str(v["data_hash"]),
+        net=Decimal(str(v["net"])),
+        vat=Decimal(str(v["vat"])),
+        gross=Decimal(str(v["gross"])),
         vat_by_rate=json.loads(str(v["vat_by_rate"])),
         cancels=str(v["cancels"]) if v["cancels"] else None,
         reason=str(v["reason"]) if v["reason"] else None,

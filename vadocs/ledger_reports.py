@@ -36,16 +36,30 @@ def export_rows(invoices: list[Issued]) -> list[list[str]]:
         net7 = by_rate[Decimal(7)].netto if Decimal(7) in by_rate else Decimal(0)
         vat7 = by_rate[Decimal(7)].ust if Decimal(7) in by_rate else Decimal(0)
         untaxed = r.netto - net19 - net7
-        rows.append([
-            inv.number, inv.issued_on.strftime("%d.%m.%Y"), str(kunde.get("name", "")),
-            inv.client, r.titel, r.zeitraum, _de(net19), _de(vat19), _de(net7), _de(vat7),
-            _de(untaxed), _de(r.brutto),
-            _de(sum((a.netto for a in r.abzuege), Decimal(0))),
-            _de(sum((a.ust for a in r.abzuege), Decimal(0))), _de(r.zahlbetrag),
-            r.steuer.fall.value, str(kunde.get("ust_idnr") or ""),
-            "storniert" if inv.status == "cancelled" else "gültig", inv.cancels or "",
-            inv.reason or "",
-        ])
+        rows.append(
+            [
+                inv.number,
+                inv.issued_on.strftime("%d.%m.%Y"),
+                str(kunde.get("name", "")),
+                inv.client,
+                r.titel,
+                r.zeitraum,
+                _de(net19),
+                _de(vat19),
+                _de(net7),
+                _de(vat7),
+                _de(untaxed),
+                _de(r.brutto),
+                _de(sum((a.netto for a in r.abzuege), Decimal(0))),
+                _de(sum((a.ust for a in r.abzuege), Decimal(0))),
+                _de(r.zahlbetrag),
+                r.steuer.fall.value,
+                str(kunde.get("ust_idnr") or ""),
+                "storniert" if inv.status == "cancelled" else "gültig",
+                inv.cancels or "",
+                inv.reason or "",
+            ]
+        )
     return rows
 
 
@@ -70,12 +84,22 @@ def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Prob
                 is_copy = path.parent != folder
                 if not path.is_file():
                     if not is_copy:
-                        problems.append(Problem(path, f"invoice {inv.number}: archived file "
-                                                "vanished", hint="restore it from your backup"))
+                        problems.append(
+                            Problem(
+                                path,
+                                f"invoice {inv.number}: archived file vanished",
+                                hint="restore it from your backup",
+                            )
+                        )
                     continue
                 if sha256(path.read_bytes()) != digest:
-                    problems.append(Problem(
-                        path, f"invoice {inv.number}: file changed since it was issued",
-                        hint="restore it from the archive (.vadocs/archiv) or your backup"
-                        if is_copy else "restore it from your backup"))
+                    problems.append(
+                        Problem(
+                            path,
+                            f"invoice {inv.number}: file changed since it was issued",
+                            hint="restore it from the archive (.vadocs/archiv) or your backup"
+                            if is_copy
+                            else "restore it from your backup",
+                        )
+                    )
     return checked, problems

@@ -9,8 +9,8 @@ from pathlib import Path
 from vadocs import yaml_source
 from vadocs.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
-from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.invoice import month_bounds
+from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import Zeiteintrag
 from vadocs.model.profile import Geschaeftsprofil
@@ -44,7 +44,10 @@ def load_catalogue(ws: Workspace) -> dict[str, Anbieter]:
 
 
 def load_engagement(
-    client_file: Path, ws: Workspace, profil: Geschaeftsprofil, katalog: dict[str, Anbieter],
+    client_file: Path,
+    ws: Workspace,
+    profil: Geschaeftsprofil,
+    katalog: dict[str, Anbieter],
     today: date | None = None,
 ) -> Loaded:
     doc = yaml_source.load(client_file)
@@ -66,21 +69,34 @@ def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei
             continue
         csv_file = doc.file.parent / r.zeiten_csv
         if not csv_file.is_file():
-            problems.append(doc.problem(("rechnungen", i, "zeiten_csv"),
-                                        f"CSV file not found: {csv_file}",
-                                        "give the path relative to the client file"))
+            problems.append(
+                doc.problem(
+                    ("rechnungen", i, "zeiten_csv"),
+                    f"CSV file not found: {csv_file}",
+                    "give the path relative to the client file",
+                )
+            )
             invoices.append(r)
             continue
         von, bis = month_bounds(r.zeitraum)
         try:
             entries = read_entries(csv_file, von, bis, r.zeiten_kunde)
         except VadocsError as exc:
-            problems += exc.problems if isinstance(exc, ProblemsError) else [
-                Problem(csv_file, exc.message, hint=exc.hint)]
+            problems += (
+                exc.problems
+                if isinstance(exc, ProblemsError)
+                else [Problem(csv_file, exc.message, hint=exc.hint)]
+            )
             invoices.append(r)
             continue
-        extra = [Zeiteintrag(datum=e.datum, taetigkeit=e.taetigkeit,
-                             dauer=f"{e.minuten // 60}:{e.minuten % 60:02d}") for e in entries]
+        extra = [
+            Zeiteintrag(
+                datum=e.datum,
+                taetigkeit=e.taetigkeit,
+                dauer=f"{e.minuten // 60}:{e.minuten % 60:02d}",
+            )
+            for e in entries
+        ]
         invoices.append(r.model_copy(update={"zeiten": [*r.zeiten, *extra]}))
     if problems:
         raise ProblemsError(problems)

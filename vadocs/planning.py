@@ -42,8 +42,9 @@ class Planned:
     """What is written, once known."""
 
 
-def with_images(ctx: dict[str, Any], e: Engagement, ws: Workspace,
-                images: dict[str, bytes] | None = None) -> Any:
+def with_images(
+    ctx: dict[str, Any], e: Engagement, ws: Workspace, images: dict[str, bytes] | None = None
+) -> Any:
     """A context factory adding the logo (and other images) bound to the template."""
 
     def factory(tpl: DocxTemplate) -> dict[str, Any]:
@@ -57,8 +58,13 @@ def with_images(ctx: dict[str, Any], e: Engagement, ws: Workspace,
     return factory
 
 
-def render_kind(kind: DocumentKind, ws: Workspace, ctx: dict[str, Any], e: Engagement,
-                images: dict[str, bytes] | None = None) -> bytes:
+def render_kind(
+    kind: DocumentKind,
+    ws: Workspace,
+    ctx: dict[str, Any],
+    e: Engagement,
+    images: dict[str, bytes] | None = None,
+) -> bytes:
     return render_docx(template_for(kind, ws), with_images(ctx, e, ws, images))
 
 
@@ -74,14 +80,27 @@ def info_for(e: Engagement, title: str) -> PdfInfo:
 def inputs_key(e: Engagement, ws: Workspace, template: Path, *extra: str) -> str:
     """What a contract document depends on, hashed (see :mod:`vadocs.build_cache`)."""
     logo = (ws.root / e.profil.logo).read_bytes() if e.profil.logo else b""
-    katalog = json.dumps({k: v.model_dump(mode="json") for k, v in e.katalog.items()},
-                         sort_keys=True)
-    return BuildCache.key_of(template.read_bytes(), logo, e.profil.model_dump_json(),
-                             e.datei.model_dump_json(), katalog, *extra)
+    katalog = json.dumps(
+        {k: v.model_dump(mode="json") for k, v in e.katalog.items()}, sort_keys=True
+    )
+    return BuildCache.key_of(
+        template.read_bytes(),
+        logo,
+        e.profil.model_dump_json(),
+        e.datei.model_dump_json(),
+        katalog,
+        *extra,
+    )
 
 
-def plan_contracts(e: Engagement, ws: Workspace, only: frozenset[str] | None,
-                   cache: BuildCache, out_dir: Path, pdf: bool) -> list[Planned]:
+def plan_contracts(
+    e: Engagement,
+    ws: Workspace,
+    only: frozenset[str] | None,
+    cache: BuildCache,
+    out_dir: Path,
+    pdf: bool,
+) -> list[Planned]:
     """Render the contract documents, or reuse their files where nothing changed."""
     docs = []
     datum = e.datei.auftrag.datum
@@ -91,9 +110,16 @@ def plan_contracts(e: Engagement, ws: Workspace, only: frozenset[str] | None,
         base = Path(file_name(datum, kind.file_label, e.kuerzel, "x")).stem
         template = template_for(kind, ws)
         key = inputs_key(e, ws, template, kind.key, "pdf" if pdf else "docx")
-        planned = Planned(kind=kind, kuerzel=e.kuerzel, datum=datum, base=base, docx=b"",
-                          info=info_for(e, kind.title), cache_key=key,
-                          archived=cache.fresh(out_dir, base, key))
+        planned = Planned(
+            kind=kind,
+            kuerzel=e.kuerzel,
+            datum=datum,
+            base=base,
+            docx=b"",
+            info=info_for(e, kind.title),
+            cache_key=key,
+            archived=cache.fresh(out_dir, base, key),
+        )
         if planned.archived is None:
             ctx = base_context(e, kind.title, datum)
             planned.docx = render_docx(template, with_images(ctx, e, ws))

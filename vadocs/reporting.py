@@ -21,8 +21,12 @@ class ProgressLine:
     def __enter__(self) -> ProgressLine:
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         if self.tty:
             click.echo("\r\033[K", nl=False, err=True)
 
@@ -52,7 +56,9 @@ def summary_lines(report: BuildReport) -> list[str]:
     lines = [f"{'client':<{width}}  written  unchanged  status"]
     lines += [f"{n:<{width}}  {w:>7}  {u:>9}  {s}" for n, w, u, s in rows]
     failed = sum(1 for c in report.clients if c.error is not None)
-    lines.append(f"{len(rows)} client(s): {len(rows) - failed} built, {failed} failed; "
-                 f"{sum(r[1] for r in rows)} file(s) written, "
-                 f"{sum(r[2] for r in rows)} unchanged")
+    lines.append(
+        f"{len(rows)} client(s): {len(rows) - failed} built, {failed} failed; "
+        f"{sum(r[1] for r in rows)} file(s) written, "
+        f"{sum(r[2] for r in rows)} unchanged"
+    )
     return lines

@@ -24,13 +24,19 @@ STALE_AFTER = timedelta(days=365)
 
 def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
     if not p.steuernummer and not p.ust_idnr:
-        yield doc.problem(("steuernummer",), "an invoice needs your Steuernummer or USt-IdNr "
-                          "(§ 14 Abs. 4 Nr. 2 UStG)", "add steuernummer: or ust_idnr:")
+        yield doc.problem(
+            ("steuernummer",),
+            "an invoice needs your Steuernummer or USt-IdNr (§ 14 Abs. 4 Nr. 2 UStG)",
+            "add steuernummer: or ust_idnr:",
+        )
     if p.logo:
-        logo = (doc.file.parent / p.logo)
+        logo = doc.file.parent / p.logo
         if not logo.is_file():
-            yield doc.problem(("logo",), f"logo file not found: {logo}",
-                              "give the path relative to vadocs.yaml, or remove the key")
+            yield doc.problem(
+                ("logo",),
+                f"logo file not found: {logo}",
+                "give the path relative to vadocs.yaml, or remove the key",
+            )
         elif logo.suffix.lower() not in (".png", ".jpg", ".jpeg"):
             yield doc.problem(("logo",), "the logo must be a PNG or JPEG file")
     yield from _number_pattern(doc, p.rechnungsnummer)
@@ -47,8 +53,11 @@ def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
         yield doc.problem(("rechnungsnummer",), f"the pattern cannot be used ({exc})", hint)
         return
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*", sample):
-        yield doc.problem(("rechnungsnummer",), f"'{sample}' is not a usable invoice number",
-                          "use letters, digits and - _ / . only")
+        yield doc.problem(
+            ("rechnungsnummer",),
+            f"'{sample}' is not a usable invoice number",
+            "use letters, digits and - _ / . only",
+        )
 
 
 def client_rules(
@@ -65,21 +74,35 @@ def client_rules(
 def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     k = d.kunde
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", doc.file.stem):
-        yield Problem(doc.file, "the file name is used as the client's short name and must be "
-                      "lower case letters, digits and hyphens", line=1, column=1,
-                      hint=f"rename it, e.g. to {_slug(doc.file)}.yaml")
+        yield Problem(
+            doc.file,
+            "the file name is used as the client's short name and must be "
+            "lower case letters, digits and hyphens",
+            line=1,
+            column=1,
+            hint=f"rename it, e.g. to {_slug(doc.file)}.yaml",
+        )
     if k.art == "verbraucher" and k.kaufmann:
-        yield doc.problem(("kunde", "kaufmann"), "a consumer cannot be a merchant",
-                          "remove kaufmann: or set art: unternehmen")
+        yield doc.problem(
+            ("kunde", "kaufmann"),
+            "a consumer cannot be a merchant",
+            "remove kaufmann: or set art: unternehmen",
+        )
     land = k.anschrift.land
     if k.art == "unternehmen" and land != "DE" and land in EU_LAENDER:
         if not k.ust_idnr:
-            yield doc.problem(("kunde", "ust_idnr"), f"a business client in {land} needs its "
-                              "VAT ID: invoices use reverse charge only with it",
-                              "ask the client for the USt-IdNr and add ust_idnr:")
+            yield doc.problem(
+                ("kunde", "ust_idnr"),
+                f"a business client in {land} needs its "
+                "VAT ID: invoices use reverse charge only with it",
+                "ask the client for the USt-IdNr and add ust_idnr:",
+            )
         elif not k.ust_idnr.startswith(VAT_PREFIX.get(land, land)):
-            yield doc.problem(("kunde", "ust_idnr"), f"the VAT ID does not belong to {land}",
-                              "check kunde.anschrift.land and kunde.ust_idnr")
+            yield doc.problem(
+                ("kunde", "ust_idnr"),
+                f"the VAT ID does not belong to {land}",
+                "check kunde.anschrift.land and kunde.ust_idnr",
+            )
     if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
         yield doc.problem(("kunde", "anschrift", "plz"), "a German postal code has five digits")
 
@@ -91,44 +114,72 @@ def _slug(file: Path) -> str:
 def _dates(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     a = d.auftrag
     if a.ende is not None and a.ende <= a.beginn:
-        yield doc.problem(("auftrag", "ende"), "the end lies before the start",
-                          "auftrag.ende must come after auftrag.beginn")
+        yield doc.problem(
+            ("auftrag", "ende"),
+            "the end lies before the start",
+            "auftrag.ende must come after auftrag.beginn",
+        )
     if a.anfrage.datum > a.datum:
-        yield doc.problem(("auftrag", "anfrage", "datum"),
-                          "the request is dated after the order confirmation")
-    if d.kunde.art == "verbraucher" and a.beginn < a.datum + timedelta(days=14) \
-            and not a.vorzeitiger_beginn:
-        yield doc.problem(("auftrag", "beginn"), "work would start within the 14-day "
-                          "withdrawal period of a consumer",
-                          "start later, or set vorzeitiger_beginn: true once the client has "
-                          "expressly asked for an early start (§ 356 Abs. 4 BGB)")
+        yield doc.problem(
+            ("auftrag", "anfrage", "datum"), "the request is dated after the order confirmation"
+        )
+    if (
+        d.kunde.art == "verbraucher"
+        and a.beginn < a.datum + timedelta(days=14)
+        and not a.vorzeitiger_beginn
+    ):
+        yield doc.problem(
+            ("auftrag", "beginn"),
+            "work would start within the 14-day withdrawal period of a consumer",
+            "start later, or set vorzeitiger_beginn: true once the client has "
+            "expressly asked for an early start (§ 356 Abs. 4 BGB)",
+        )
 
 
 def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
     v = d.verguetung
     if v.art == "stunden" and v.stundensatz is None and p.stundensatz is None:
-        yield doc.problem(("verguetung", "stundensatz"), "no hourly rate",
-                          "set verguetung.stundensatz, or stundensatz in vadocs.yaml")
+        yield doc.problem(
+            ("verguetung", "stundensatz"),
+            "no hourly rate",
+            "set verguetung.stundensatz, or stundensatz in vadocs.yaml",
+        )
     if v.art == "pauschal" and v.pauschale is None:
-        yield doc.problem(("verguetung", "pauschale"), "a fixed price needs its amount",
-                          "add pauschale: with the monthly net price")
+        yield doc.problem(
+            ("verguetung", "pauschale"),
+            "a fixed price needs its amount",
+            "add pauschale: with the monthly net price",
+        )
     if v.art == "pauschal" and v.kontingent_stunden is not None:
-        yield doc.problem(("verguetung", "kontingent_stunden"),
-                          "an hour contingent only goes with art: stunden")
+        yield doc.problem(
+            ("verguetung", "kontingent_stunden"), "an hour contingent only goes with art: stunden"
+        )
     if v.umsatzsteuersatz is not None and p.kleinunternehmer:
-        yield doc.problem(("verguetung", "umsatzsteuersatz"),
-                          "as a Kleinunternehmerin you charge no VAT", "remove this key")
+        yield doc.problem(
+            ("verguetung", "umsatzsteuersatz"),
+            "as a Kleinunternehmerin you charge no VAT",
+            "remove this key",
+        )
 
 
 def _privacy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     ds = d.datenschutz
     if not ds.personenbezogene_daten:
         return
-    for key in ("gegenstand", "verarbeitungen", "zwecke", "datenarten", "betroffene",
-                "weisungsberechtigte"):
+    for key in (
+        "gegenstand",
+        "verarbeitungen",
+        "zwecke",
+        "datenarten",
+        "betroffene",
+        "weisungsberechtigte",
+    ):
         if not getattr(ds, key):
-            yield doc.problem(("datenschutz", key), "the data-processing agreement (AVV, "
-                              "Art. 28 Abs. 3 DSGVO) needs this", f"fill in datenschutz.{key}")
+            yield doc.problem(
+                ("datenschutz", key),
+                "the data-processing agreement (AVV, Art. 28 Abs. 3 DSGVO) needs this",
+                f"fill in datenschutz.{key}",
+            )
 
 
 def _tools(
@@ -139,23 +190,43 @@ def _tools(
         entry = katalog.get(w.name)
         if entry is None:
             if w.konto == "assistenz":
-                yield doc.problem(path, f"'{w.name}' is not in the sub-processor catalogue",
-                                  "use one of: " + ", ".join(sorted(katalog)) + "; or add it "
-                                  "to unterauftragsverarbeiter.yaml beside vadocs.yaml")
+                yield doc.problem(
+                    path,
+                    f"'{w.name}' is not in the sub-processor catalogue",
+                    "use one of: " + ", ".join(sorted(katalog)) + "; or add it "
+                    "to unterauftragsverarbeiter.yaml beside vadocs.yaml",
+                )
             continue
         if entry.eingestellt:
-            yield _warn(doc.problem(path, f"{entry.name} was discontinued on "
-                                    f"{entry.eingestellt:%d.%m.%Y}",
-                                    entry.hinweis or "replace it with a current tool"))
+            yield _warn(
+                doc.problem(
+                    path,
+                    f"{entry.name} was discontinued on {entry.eingestellt:%d.%m.%Y}",
+                    entry.hinweis or "replace it with a current tool",
+                )
+            )
         elif w.konto == "assistenz" and today - entry.zuletzt_geprueft > STALE_AFTER:
-            yield _warn(doc.problem(path, f"the catalogue entry for {entry.name} was last "
-                                    f"verified on {entry.zuletzt_geprueft:%d.%m.%Y}",
-                                    "check the vendor's DPA and update zuletzt_geprueft"))
+            yield _warn(
+                doc.problem(
+                    path,
+                    f"the catalogue entry for {entry.name} was last "
+                    f"verified on {entry.zuletzt_geprueft:%d.%m.%Y}",
+                    "check the vendor's DPA and update zuletzt_geprueft",
+                )
+            )
 
 
 def _warn(problem: Problem) -> Problem:
-    return Problem(problem.file, problem.message, problem.path, problem.line, problem.column,
-                   problem.hint, Severity.WARNING, problem.rule)
+    return Problem(
+        problem.file,
+        problem.message,
+        problem.path,
+        problem.line,
+        problem.column,
+        problem.hint,
+        Severity.WARNING,
+        problem.rule,
+    )
 
 
 def _invoices(doc: Document, d: Kundendatei) -> Iterator[Problem]:
@@ -165,24 +236,36 @@ def _invoices(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         here = ("rechnungen", i)
         von, bis = month_bounds(r.zeitraum)
         if (r.art, r.zeitraum) in seen:
-            yield doc.problem((*here, "zeitraum"), f"a second '{r.art}' invoice for {r.zeitraum}",
-                              "add items to the existing entry instead")
+            yield doc.problem(
+                (*here, "zeitraum"),
+                f"a second '{r.art}' invoice for {r.zeitraum}",
+                "add items to the existing entry instead",
+            )
         seen.add((r.art, r.zeitraum))
         if bis < d.auftrag.beginn or (d.auftrag.ende and von > d.auftrag.ende):
-            yield doc.problem((*here, "zeitraum"), "the period lies outside the engagement "
-                              "(auftrag.beginn … auftrag.ende)")
+            yield doc.problem(
+                (*here, "zeitraum"),
+                "the period lies outside the engagement (auftrag.beginn … auftrag.ende)",
+            )
         if r.art == "schluss" and r.zeitraum not in advances:
-            yield doc.problem((*here, "art"), "a final invoice deducts an advance invoice for "
-                              "the same period, and there is none", "use art: monat")
+            yield doc.problem(
+                (*here, "art"),
+                "a final invoice deducts an advance invoice for the same period, and there is none",
+                "use art: monat",
+            )
         if r.datum is not None and r.datum < d.auftrag.datum:
             yield doc.problem((*here, "datum"), "the invoice is dated before the order")
         if r.art != "vorauszahlung" and r.datum is not None and r.datum < von:
-            yield doc.problem((*here, "datum"), "an invoice for work done cannot be dated "
-                              "before the period starts", "use art: vorauszahlung")
+            yield doc.problem(
+                (*here, "datum"),
+                "an invoice for work done cannot be dated before the period starts",
+                "use art: vorauszahlung",
+            )
         for j, z in enumerate(r.zeiten):
             if not von <= z.datum <= bis:
-                yield doc.problem((*here, "zeiten", j, "datum"),
-                                  f"this time entry is outside {r.zeitraum}")
+                yield doc.problem(
+                    (*here, "zeiten", j, "datum"), f"this time entry is outside {r.zeitraum}"
+                )
         yield from _empty_invoice(doc, d, i)
 
 
@@ -191,8 +274,13 @@ def _empty_invoice(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     if r.positionen or v.art == "pauschal":
         return
     if r.art == "vorauszahlung" and not v.kontingent_stunden:
-        yield doc.problem(("rechnungen", i), "an advance invoice for hourly work needs "
-                          "verguetung.kontingent_stunden or positionen")
+        yield doc.problem(
+            ("rechnungen", i),
+            "an advance invoice for hourly work needs verguetung.kontingent_stunden or positionen",
+        )
     if r.art != "vorauszahlung" and not r.zeiten:
-        yield doc.problem(("rechnungen", i), "this invoice has no time entries and no items",
-                          "add zeiten: or positionen:")
+        yield doc.problem(
+            ("rechnungen", i),
+            "this invoice has no time entries and no items",
+            "add zeiten: or positionen:",
+        )

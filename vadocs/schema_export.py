@@ -15,7 +15,10 @@ from vadocs.model.profile import Geschaeftsprofil
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "vadocs.schema.json": (Geschaeftsprofil, "vadocs – Geschäftsprofil (vadocs.yaml)"),
     "kunde.schema.json": (Kundendatei, "vadocs – Kundendatei"),
-    "unterauftragsverarbeiter.schema.json": (Katalog, "vadocs – Katalog der Unterauftragsverarbeiter"),
+    "unterauftragsverarbeiter.schema.json": (
+        Katalog,
+        "vadocs – Katalog der Unterauftragsverarbeiter",
+    ),
 }
 BASE_URI = "https://vadocs.invalid/schemas/"
 
@@ -23,8 +26,12 @@ BASE_URI = "https://vadocs.invalid/schemas/"
 def generate(name: str) -> dict[str, Any]:
     model, title = SCHEMAS[name]
     schema = model.model_json_schema(mode="validation")
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE_URI + name,
-            **schema, "title": title}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BASE_URI + name,
+        **schema,
+        "title": title,
+    }
 
 
 def render(name: str) -> str:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
 from vadocs.model.types import EU_LAENDER
 
 
-class Steuerfall(str, Enum):
+class Steuerfall(StrEnum):
     STANDARD = "standard"
     KLEINUNTERNEHMER = "kleinunternehmer"
     REVERSE_CHARGE = "reverse_charge"

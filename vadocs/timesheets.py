@@ -32,8 +32,15 @@ from vadocs.errors import Problem, ProblemsError
 from vadocs.yaml_source import read_text
 
 DATE_COLUMNS = ("start date", "date", "datum", "startdatum")
-TEXT_COLUMNS = ("description", "beschreibung", "activity", "tätigkeit", "taetigkeit", "task",
-                "aktivität")
+TEXT_COLUMNS = (
+    "description",
+    "beschreibung",
+    "activity",
+    "tätigkeit",
+    "taetigkeit",
+    "task",
+    "aktivität",
+)
 DURATION_COLUMNS = ("duration (h)", "duration", "dauer", "duration (decimal)")
 CLIENT_COLUMNS = ("client", "customer", "kunde")
 
@@ -87,12 +94,24 @@ def _columns(file: Path, header: list[str]) -> dict[str, int | None]:
                 return header.index(name)
         return None
 
-    cols = {"date": find(DATE_COLUMNS), "text": find(TEXT_COLUMNS),
-            "duration": find(DURATION_COLUMNS), "client": find(CLIENT_COLUMNS)}
+    cols = {
+        "date": find(DATE_COLUMNS),
+        "text": find(TEXT_COLUMNS),
+        "duration": find(DURATION_COLUMNS),
+        "client": find(CLIENT_COLUMNS),
+    }
     missing = [k for k in ("date", "text", "duration") if cols[k] is None]
     if missing:
-        raise ProblemsError([Problem(file, f"no column for {', '.join(missing)} in the header "
-                                     f"({', '.join(header)})", line=1, hint=_HINT)])
+        raise ProblemsError(
+            [
+                Problem(
+                    file,
+                    f"no column for {', '.join(missing)} in the header ({', '.join(header)})",
+                    line=1,
+                    hint=_HINT,
+                )
+            ]
+        )
     return cols
 
 
@@ -104,8 +123,11 @@ def _entry(row: list[str], cols: dict[str, int | None]) -> CsvEntry:
             raise ValueError(f"the row has no {key} column")
         return row[index].strip()
 
-    return CsvEntry(parse_date(cell("date")), cell("text") or "(ohne Beschreibung)",
-                    parse_duration(cell("duration")))
+    return CsvEntry(
+        parse_date(cell("date")),
+        cell("text") or "(ohne Beschreibung)",
+        parse_duration(cell("duration")),
+    )
 
 
 def parse_date(text: str) -> date:

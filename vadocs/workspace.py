@@ -46,8 +46,9 @@ def find_workspace(start: Path, profile: Path | None = None) -> Workspace:
         here = start.resolve()
         folder = here if here.is_dir() else here.parent
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        raise WorkspaceError(f"{start}: cannot be resolved ({exc})",
-                             hint="check the path for a symbolic link loop") from None
+        raise WorkspaceError(
+            f"{start}: cannot be resolved ({exc})", hint="check the path for a symbolic link loop"
+        ) from None
     for candidate in (folder, *folder.parents):
         if (candidate / PROFILE_NAME).is_file():
             return Workspace(root=candidate, profile_file=candidate / PROFILE_NAME)

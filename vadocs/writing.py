@@ -45,8 +45,9 @@ def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> No
             doc.pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
 
 
-def write_jobs(jobs: Sequence[ClientJob], planner: InvoicePlanner | None, cache: BuildCache,
-               progress: Progress) -> None:
+def write_jobs(
+    jobs: Sequence[ClientJob], planner: InvoicePlanner | None, cache: BuildCache, progress: Progress
+) -> None:
     """Archive and record new invoices (before the ledger commits), then write every file."""
     for job in jobs:
         if planner is not None:
@@ -86,8 +87,11 @@ def _merged(docs: Sequence[Planned]) -> list[tuple[str, bytes]]:
     first = parts[0][0]
     merged = pdf_metadata.merge(
         [pdf for _, pdf in parts],
-        pdf_metadata.PdfInfo(title=f"Vertragsunterlagen – {first.info.subject}",
-                             author=first.info.author, subject=first.info.subject),
+        pdf_metadata.PdfInfo(
+            title=f"Vertragsunterlagen – {first.info.subject}",
+            author=first.info.author,
+            subject=first.info.subject,
+        ),
         [d.kind.title for d, _ in parts],
         date=datetime.combine(first.datum, time(12, 0)),
     )

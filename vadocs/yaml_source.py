@@ -148,7 +148,11 @@ def load(file: Path) -> Document:
     doc = Document(file=file, data=None)
     if root is None:
         raise ProblemsError(
-            [Problem(file=file, message="the file is empty", hint="see `vadocs init` for an example")]
+            [
+                Problem(
+                    file=file, message="the file is empty", hint="see `vadocs init` for an example"
+                )
+            ]
         )
     walker = _Walker(doc)
     doc.data = walker.walk(root, (), 0)
@@ -187,32 +191,43 @@ class _Walker:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             if self.nodes == MAX_NODES + 1:
-                self._fail(node, path, "the YAML expands to too many values (alias bomb?)",
-                           "do not use anchors and aliases to repeat large parts")
+                self._fail(
+                    node,
+                    path,
+                    "the YAML expands to too many values (alias bomb?)",
+                    "do not use anchors and aliases to repeat large parts",
+                )
             return None
         if depth > MAX_DEPTH:
             self._fail(node, path, f"nested deeper than {MAX_DEPTH} levels")
             return None
-        self.doc.value_positions.setdefault(path, (node.start_mark.line + 1,
-                                                   node.start_mark.column + 1))
+        self.doc.value_positions.setdefault(
+            path, (node.start_mark.line + 1, node.start_mark.column + 1)
+        )
         if node.tag not in _STANDARD_TAGS and not (
             isinstance(node, yaml.ScalarNode) and node.tag == "!"
         ):
-            self._fail(node, path, f"the tag {node.tag} is not allowed",
-                       "remove the '!' tag; vadocs reads plain YAML only")
+            self._fail(
+                node,
+                path,
+                f"the tag {node.tag} is not allowed",
+                "remove the '!' tag; vadocs reads plain YAML only",
+            )
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self._fail(key_node, path, "merge keys ('<<') are not supported",
-                           "write the keys out")
+                self._fail(
+                    key_node, path, "merge keys ('<<') are not supported", "write the keys out"
+                )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, path, "a key must be a plain word")
@@ -220,11 +235,17 @@ class _Walker:
             key = str(key_node.value)
             child = (*path, key)
             if key in out:
-                self._fail(key_node, child, f"duplicate key '{key}'",
-                           "each key may appear once; delete or merge the repeated one")
+                self._fail(
+                    key_node,
+                    child,
+                    f"duplicate key '{key}'",
+                    "each key may appear once; delete or merge the repeated one",
+                )
                 continue
-            self.doc.key_positions[child] = (key_node.start_mark.line + 1,
-                                             key_node.start_mark.column + 1)
+            self.doc.key_positions[child] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
             out[key] = self.walk(value_node, child, depth + 1)
         return out
 

@@ -14,7 +14,9 @@ from vadocs.model.types import Betrag, Email, Steuersatz, Takt, Text, UstIdNr, Z
 
 
 class Ansprechpartner(Model):
-    anrede: Literal["Frau", "Herr", ""] = Field("", title="Anrede", description="Frau, Herr oder leer")
+    anrede: Literal["Frau", "Herr", ""] = Field(
+        "", title="Anrede", description="Frau, Herr oder leer"
+    )
     vorname: Zeile | None = Field(None, title="Vorname")
     name: Zeile = Field(title="Nachname")
     funktion: Zeile | None = Field(None, title="Funktion", examples=["Geschäftsführerin"])
@@ -116,7 +118,9 @@ class Verguetung(Model):
     pauschale: Betrag | None = Field(None, title="Monatlicher Festpreis netto in €")
     umsatzsteuersatz: Steuersatz | None = Field(None, title="Umsatzsteuersatz in %")
     auslagen: Text | None = Field(
-        None, title="Auslagen", description="Wie Auslagen (z. B. Porto, Software) abgerechnet werden"
+        None,
+        title="Auslagen",
+        description="Wie Auslagen (z. B. Porto, Software) abgerechnet werden",
     )
 
 
@@ -129,8 +133,12 @@ class Abrechnung(Model):
 
 class Nda(Model):
     vereinbart: bool = Field(False, title="Verschwiegenheitsvereinbarung gewünscht")
-    art: Literal["einseitig", "gegenseitig"] = Field("einseitig", title="Einseitig oder gegenseitig")
-    nachwirkung_jahre: int = Field(3, ge=1, le=10, title="Dauer nach Ende der Zusammenarbeit (Jahre)")
+    art: Literal["einseitig", "gegenseitig"] = Field(
+        "einseitig", title="Einseitig oder gegenseitig"
+    )
+    nachwirkung_jahre: int = Field(
+        3, ge=1, le=10, title="Dauer nach Ende der Zusammenarbeit (Jahre)"
+    )
     vertragsstrafe: Betrag | None = Field(
         None, title="Vertragsstrafe je Verstoß in €", description="leer: keine Vertragsstrafe"
     )
@@ -166,8 +174,12 @@ class Datenschutz(Model):
     genehmigung: Literal["allgemein", "einzeln"] = Field(
         "allgemein", title="Genehmigung von Unterauftragsverarbeitern"
     )
-    einspruchsfrist_tage: int = Field(14, ge=7, le=60, title="Einspruchsfrist bei neuen Unterauftragsverarbeitern")
-    meldefrist_stunden: int = Field(24, ge=1, le=48, title="Frist für Meldung von Datenpannen (Stunden)")
+    einspruchsfrist_tage: int = Field(
+        14, ge=7, le=60, title="Einspruchsfrist bei neuen Unterauftragsverarbeitern"
+    )
+    meldefrist_stunden: int = Field(
+        24, ge=1, le=48, title="Frist für Meldung von Datenpannen (Stunden)"
+    )
 
 
 class Kundendatei(Model):

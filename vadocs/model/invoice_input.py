@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -13,7 +14,7 @@ from vadocs.model.types import Dauer, Menge, Monat, PositionsBetrag, Text, Zeile
 
 class Position(Model):
     beschreibung: Text = Field(title="Beschreibung der Leistung")
-    menge: Menge = Field(1, title="Menge")
+    menge: Menge = Field(Decimal(1), title="Menge")
     einheit: Zeile = Field("Pauschal", title="Einheit", examples=["Std.", "Pauschal", "Stk."])
     einzelpreis: PositionsBetrag = Field(title="Einzelpreis netto in €")
 
@@ -32,7 +33,9 @@ class RechnungEingabe(Model):
     )
     zeitraum: Monat = Field(title="Leistungszeitraum (Monat)")
     datum: date | None = Field(
-        None, title="Rechnungsdatum", description="leer: Vorauszahlung am Tag der Auftragsbestätigung, sonst Monatsende"
+        None,
+        title="Rechnungsdatum",
+        description="leer: Vorauszahlung am Tag der Auftragsbestätigung, sonst Monatsende",
     )
     positionen: list[Position] = Field(default_factory=list, title="Zusätzliche Positionen")
     zeiten: list[Zeiteintrag] = Field(default_factory=list, title="Zeiteinträge")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+
 from pydantic import Field
 
 from vadocs.model.base import Model
@@ -46,10 +47,14 @@ class Geschaeftsprofil(Model):
     )
     bank: Bankverbindung = Field(title="Bankverbindung")
     logo: Zeile | None = Field(
-        None, title="Logo", description="Pfad zu einer PNG- oder JPEG-Datei, relativ zu dieser Datei"
+        None,
+        title="Logo",
+        description="Pfad zu einer PNG- oder JPEG-Datei, relativ zu dieser Datei",
     )
     stundensatz: Betrag | None = Field(
-        None, title="Standard-Stundensatz (netto, €)", description="Gilt, wenn der Kunde keinen hat."
+        None,
+        title="Standard-Stundensatz (netto, €)",
+        description="Gilt, wenn der Kunde keinen hat.",
     )
     umsatzsteuersatz: Steuersatz = Field(19, title="Standard-Umsatzsteuersatz in %")
     zahlungsziel_tage: int = Field(14, ge=0, le=90, title="Standard-Zahlungsziel in Tagen")
