@@ -1082,7 +1082,13 @@ def _annex_toms(doc: Document) -> None:
     for title, items in TOMS:
         heading(doc, title, level=2)
         for item in items:
-            clause_bullet(doc, item)
+            label, sep, rest = item.partition(": ")
+            if sep and len(label) <= 40:
+                bullet = clause_bullet(doc, "")
+                bullet.add_run(label + ":").bold = True
+                bullet.add_run(" " + rest)
+            else:
+                clause_bullet(doc, item)
 
 
 def _annex_subprocessors(doc: Document) -> None:
