@@ -110,3 +110,16 @@ def raise_if_errors(problems: Iterable[Problem]) -> None:
     found = list(problems)
     if any(p.severity is Severity.ERROR for p in found):
         raise ProblemsError(found)
+
+
+class EInvoiceError(VadocsError):
+    """An e-invoice cannot be made or checked, or breaks EN 16931 / XRechnung rules.
+
+    ``rules`` names the broken rules (e.g. ``BR-CO-15``), so a build can refuse
+    to issue the invoice and say why; it is empty when the checker itself is
+    missing (which never counts as a pass).
+    """
+
+    def __init__(self, message: str, *, rules: Sequence[str] = (), hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.rules = tuple(rules)
