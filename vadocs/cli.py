@@ -370,6 +370,38 @@ def export(fmt: str, year: int | None, output: Path | None, profile: Path | None
         click.echo(f"wrote {output}")
 
 
+@invoices.command(name="validate")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@_profile_option
+def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
+    """Check e-invoices offline: XSD and EN 16931 + Factur-X schematron (XRechnung rules too
+    when VADOCS_XRECHNUNG_XSL names the KoSIT XSLT).
+
+    FILES are PDFs (the embedded factur-x.xml is checked) or XML files; without FILES, every
+    archived invoice of the workspace.
+
+    \b
+    Example:
+      vadocs invoices validate out/mueller-gmbh/2026-12-31_Rechnung_2026-0004_mueller-gmbh.pdf
+    """
+    from vadocs.einvoice_check import check_files
+
+    targets = list(files)
+    if not targets:
+        ws, ledger = _ledger(profile)
+        with closing(ledger):
+            targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
+    try:
+        checked, problems = check_files(targets)
+    except VadocsError as exc:
+        raise _fail(exc) from None
+    _echo_problems(problems)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    click.echo(f"{checked} e-invoice(s) checked, {len(errors)} error(s)")
+    if errors:
+        raise click.exceptions.Exit(1)
+
+
 @invoices.command()
 @_profile_option
 def verify(profile: Path | None) -> None:

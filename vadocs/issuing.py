@@ -11,11 +11,12 @@ from typing import Any
 from vadocs.context import Engagement, invoice_context
 from vadocs.documents import RECHNUNG
 from vadocs.errors import LedgerError, VadocsError
+from vadocs.einvoicing import make_einvoice
 from vadocs.girocode import girocode_png
 from vadocs.invoice import Abzug, Rechnung, compute
 from vadocs.ledger import Issued, Ledger, sha256
-from vadocs.output import file_name, stable_docx, write_atomic
-from vadocs.planning import Planned, info_for, render_kind
+from vadocs.output import file_name, write_atomic
+from vadocs.planning import Planned, fresh_files, info_for, render_kind
 from vadocs.snapshots import from_snapshot, mirrored
 from vadocs.workspace import Workspace
 
@@ -202,6 +203,7 @@ class InvoicePlanner:
             docx=docx,
             info=info_for(e, f"{r.titel} {r.nummer}"),
             invoice=r,
+            einvoice=make_einvoice(e, r),
         )
 
     def _record_of(self, e: Engagement, p: Planned) -> Issued:
@@ -265,9 +267,7 @@ class InvoicePlanner:
         for issued, planned in self._pending:
             if planned not in docs:
                 continue
-            files = {planned.base + ".docx": stable_docx(planned.docx)}
-            if planned.pdf is not None:
-                files[planned.base + ".pdf"] = planned.pdf
+            files = fresh_files(planned)
             folder = self.ledger.archive_dir(issued.number)
             for name, data in files.items():
                 write_atomic(folder / name, data)

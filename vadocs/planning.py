@@ -14,8 +14,9 @@ from docxtpl import DocxTemplate
 from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement, base_context
 from vadocs.documents import DocumentKind, contracts_for
+from vadocs.einvoicing import EInvoice
 from vadocs.invoice import Rechnung
-from vadocs.output import file_name
+from vadocs.output import file_name, stable_docx
 from vadocs.pdf_metadata import PdfInfo
 from vadocs.render import inline_image, render_docx
 from vadocs.templates import template_for
@@ -37,6 +38,7 @@ class Planned:
     archived: dict[str, bytes] | None = None
     """Files to write unchanged: an invoice issued earlier, or a document whose inputs did
     not change since the last build."""
+    einvoice: EInvoice | None = None
     cache_key: str = ""
     files: dict[str, bytes] = field(default_factory=dict)
     """What is written, once known."""
@@ -75,6 +77,16 @@ def info_for(e: Engagement, title: str) -> PdfInfo:
         subject=f"{title} zwischen {e.profil.anzeigename} und {e.datei.kunde.name}",
         keywords=f"vadocs; {e.kuerzel}",
     )
+
+
+def fresh_files(doc: Planned) -> dict[str, bytes]:
+    """The files of a newly rendered document: DOCX, PDF and, for XRechnung, the XML."""
+    files = {doc.base + ".docx": stable_docx(doc.docx)}
+    if doc.pdf is not None:
+        files[doc.base + ".pdf"] = doc.pdf
+    if doc.einvoice is not None and doc.einvoice.xrechnung_xml is not None:
+        files[doc.base + "_XRechnung.xml"] = doc.einvoice.xrechnung_xml
+    return files
 
 
 def inputs_key(e: Engagement, ws: Workspace, template: Path, *extra: str) -> str:

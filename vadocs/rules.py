@@ -154,6 +154,19 @@ def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
         yield doc.problem(
             ("verguetung", "kontingent_stunden"), "an hour contingent only goes with art: stunden"
         )
+    a = d.abrechnung
+    if a.e_rechnung == "xrechnung" and not a.kaeuferreferenz:
+        yield doc.problem(
+            ("abrechnung", "kaeuferreferenz"),
+            "an XRechnung needs the buyer reference (BT-10, rule BR-DE-15)",
+            "ask the client for its Leitweg-ID or order reference",
+        )
+    if a.e_rechnung == "xrechnung" and not p.kontakt.telefon:
+        yield doc.problem(
+            ("abrechnung", "e_rechnung"),
+            "an XRechnung needs your telephone number (rule BR-DE-6)",
+            "add kontakt.telefon to vadocs.yaml",
+        )
     if v.umsatzsteuersatz is not None and p.kleinunternehmer:
         yield doc.problem(
             ("verguetung", "umsatzsteuersatz"),

@@ -12,9 +12,10 @@ from vadocs import pdf_metadata
 from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement
 from vadocs.convert import PdfConverter
+from vadocs.einvoice import embed_facturx
 from vadocs.issuing import InvoicePlanner
-from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
-from vadocs.planning import Planned
+from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
+from vadocs.planning import Planned, fresh_files
 from vadocs.results import ClientResult, Progress
 
 
@@ -39,10 +40,20 @@ def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> No
             src.write_bytes(doc.docx)
             sources.append(src)
         with PdfConverter(soffice) as converter:
-            pdfs = converter.convert(sources, folder / "pdf")
+            # PDF/A-3b for everything: archival, fonts embedded, and e-invoices need it.
+            pdfs = converter.convert(sources, folder / "pdf", pdfa=True)
         for doc, src in zip(docs, sources, strict=True):
             stamp = datetime.combine(doc.datum, time(12, 0))
-            doc.pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
+            pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
+            if doc.einvoice is not None:
+                pdf = embed_facturx(
+                    pdf,
+                    doc.einvoice.facturx_xml,
+                    title=doc.info.title,
+                    author=doc.info.author,
+                    date=stamp,
+                )
+            doc.pdf = pdf
 
 
 def write_jobs(
@@ -57,7 +68,7 @@ def write_jobs(
         private_dir(job.out_dir)
         sweep_temporary(job.out_dir)
         for doc in job.docs:
-            doc.files = doc.archived if doc.archived is not None else _fresh_files(doc)
+            doc.files = doc.archived if doc.archived is not None else fresh_files(doc)
             if doc.cache_key and doc.invoice is None:
                 cache.remember(job.out_dir, doc.base, doc.cache_key, doc.files)
         for name, data in [*_files(job.docs), *_merged(job.docs)]:
@@ -65,13 +76,6 @@ def write_jobs(
             progress("write", str(target))
             changed = write_atomic(target, data)
             (job.result.written if changed else job.result.unchanged).append(target)
-
-
-def _fresh_files(doc: Planned) -> dict[str, bytes]:
-    files = {doc.base + ".docx": stable_docx(doc.docx)}
-    if doc.pdf is not None:
-        files[doc.base + ".pdf"] = doc.pdf
-    return files
 
 
 def _files(docs: Sequence[Planned]) -> list[tuple[str, bytes]]:

@@ -129,6 +129,17 @@ class Abrechnung(Model):
         True, title="Vorauszahlung", description="Neukunden zahlen den ersten Monat im Voraus"
     )
     zahlungsziel_tage: int | None = Field(None, ge=0, le=90, title="Zahlungsziel in Tagen")
+    e_rechnung: Literal["auto", "zugferd", "xrechnung", "keine"] = Field(
+        "auto",
+        title="E-Rechnung",
+        description="auto: ZUGFeRD/Factur-X (EN 16931) für Unternehmen, nicht für Verbraucher "
+        "und nicht als Kleinunternehmerin; xrechnung: zusätzlich die XRechnung-XML-Datei",
+    )
+    kaeuferreferenz: Zeile | None = Field(
+        None,
+        title="Käuferreferenz / Leitweg-ID",
+        description="Pflicht bei XRechnung (BT-10), bei Behörden die Leitweg-ID",
+    )
 
 
 class Nda(Model):
