@@ -84,8 +84,12 @@ def _check_consistent(ws: Path) -> int:
         issued = ledger.all()
         for inv in issued:
             assert ledger.files(inv.number), f"{inv.number} has no files"
-        numbers = sorted(int(i.number.split("-")[1]) for i in issued)
-        assert numbers == list(range(1, len(numbers) + 1)), "a gap in the series"
+        by_year: dict[str, list[int]] = {}
+        for inv in issued:
+            year, seq = inv.number.split("-")
+            by_year.setdefault(year, []).append(int(seq))
+        for year, seqs in by_year.items():
+            assert sorted(seqs) == list(range(1, len(seqs) + 1)), f"a gap in {year}"
         return len(issued)
     finally:
         ledger.close()

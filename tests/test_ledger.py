@@ -100,8 +100,9 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
         client, "2026-0005", "Stunden doppelt erfasst", BuildOptions(pdf="require", today=TODAY)
     )
     assert any("Stornorechnung_2026-0013" in p.name for p in cancelled.written)
-    assert numbers(year_ws)[4][3] == "cancelled"
-    assert numbers(year_ws)[12][:2] == ("2026-0013", "storno")
+    by_number = {n: rest for n, *rest in numbers(year_ws)}
+    assert by_number["2026-0005"][2] == "cancelled"
+    assert by_number["2026-0013"][:2] == ["storno", "2026-05"]
 
     # the cancelled month is re-issued with the next number; the rest stays as it was
     build([client], BuildOptions(pdf="require", today=TODAY))
@@ -110,7 +111,7 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
     assert not report.failed
     assert hashes(year_ws) == before
     assert all(not c.written for c in report.clients)
-    assert [n for n, *_ in numbers(year_ws)][-1] == "2026-0014"
+    assert sorted(n for n, *_ in numbers(year_ws))[-1] == "2026-0014"
 
 
 def test_changed_issued_invoice_is_refused_and_nothing_changes(year_ws: Path) -> None:

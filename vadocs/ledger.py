@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError
+from vadocs.output import private_dir
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS series (
@@ -84,7 +85,7 @@ class Ledger:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.archive = path.parent / "archiv"
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(path.parent)
         fresh = not path.exists()
         try:
             self.db = sqlite3.connect(path, timeout=120, isolation_level=None)

@@ -50,8 +50,10 @@ def file_name(datum: date, typ: str, kuerzel: str, ext: str, nummer: str = "") -
 
 def private_dir(path: Path) -> Path:
     """Create ``path`` (and parents) readable by the user only: it holds personal data."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
     try:
-        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for folder in reversed(missing):  # every folder we create, not only the last
+            folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"{path}: cannot create the folder ({exc.strerror})") from None
     return path
