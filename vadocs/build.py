@@ -9,6 +9,7 @@ A client with problems is reported and skipped; nothing of it is written.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build_cache import BuildCache
@@ -39,6 +40,14 @@ def build(
     soffice = soffice_for(options)
     if soffice is None and options.pdf == "auto":
         report.notes.append(f"LibreOffice not found: wrote DOCX only. For PDFs: {INSTALL_HINT}")
+        if not options.draft:
+            # An issued invoice never changes, so it is not issued without its PDF and
+            # e-invoice: without LibreOffice it is a draft. --no-pdf issues DOCX on purpose.
+            options = replace(options, draft=True)
+            report.notes.append(
+                "invoices were written as drafts (ENTWURF, no number used); "
+                "they are issued once LibreOffice is installed, or with --no-pdf"
+            )
     for ws, client_files in groups.values():
         report.clients += _build_workspace(ws, client_files, options, soffice, progress)
     return report
@@ -116,7 +125,7 @@ def _issue_and_write(
         _convert_and_write(live, soffice, None, cache, progress)
         return
     with ledger.issuing():
-        planner = InvoicePlanner(ledger, ws, draft=options.draft)
+        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=soffice is not None)
         engaged = [j for j in live if j.engagement is not None]
         planned, errors = planner.plan_all(
             [j.engagement for j in engaged if j.engagement is not None],

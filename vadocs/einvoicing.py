@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vadocs.context import Engagement
-from vadocs.einvoice import cii_xml, ensure_valid
 from vadocs.invoice import Rechnung
 
 Flavor = Literal["factur-x", "xrechnung"]
@@ -37,11 +36,17 @@ def flavor_for(e: Engagement) -> Flavor | None:
     return "factur-x"
 
 
-def make_einvoice(e: Engagement, r: Rechnung) -> EInvoice | None:
-    """The validated e-invoice XML for ``r``; raises EInvoiceError naming the broken rule."""
+def make_einvoice(e: Engagement, r: Rechnung, *, with_pdf: bool = True) -> EInvoice | None:
+    """The validated e-invoice XML for ``r``; raises EInvoiceError naming the broken rule.
+
+    Without a PDF there is nothing to embed Factur-X into; an XRechnung is still made.
+    """
     flavor = flavor_for(e)
-    if flavor is None or r.nummer == "ENTWURF":
+    if flavor is None or r.nummer == "ENTWURF" or (flavor == "factur-x" and not with_pdf):
         return None
+    # Imported here: lxml, saxonche and factur-x cost start-up time a DOCX-only run avoids.
+    from vadocs.einvoice import cii_xml, ensure_valid
+
     reference = e.datei.abrechnung.kaeuferreferenz
     facturx = cii_xml(e, r, profile="en16931", buyer_reference=reference)
     ensure_valid(facturx, flavor="factur-x", name=r.nummer)

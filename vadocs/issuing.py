@@ -10,8 +10,8 @@ from typing import Any
 
 from vadocs.context import Engagement, invoice_context
 from vadocs.documents import RECHNUNG
-from vadocs.errors import LedgerError, VadocsError
 from vadocs.einvoicing import make_einvoice
+from vadocs.errors import LedgerError, VadocsError
 from vadocs.girocode import girocode_png
 from vadocs.invoice import Abzug, Rechnung, compute
 from vadocs.ledger import Issued, Ledger, sha256
@@ -36,10 +36,13 @@ def data_hash(r: Rechnung) -> str:
 
 
 class InvoicePlanner:
-    def __init__(self, ledger: Ledger, ws: Workspace, *, draft: bool = False) -> None:
+    def __init__(
+        self, ledger: Ledger, ws: Workspace, *, draft: bool = False, with_pdf: bool = True
+    ) -> None:
         self.ledger = ledger
         self.ws = ws
         self.draft = draft
+        self.with_pdf = with_pdf
         self._pending: list[tuple[Issued, Planned]] = []
         self._advances: dict[tuple[str, str], tuple[str, date]] = {}
         """Advance invoices numbered in this run, before the ledger records them."""
@@ -203,7 +206,7 @@ class InvoicePlanner:
             docx=docx,
             info=info_for(e, f"{r.titel} {r.nummer}"),
             invoice=r,
-            einvoice=make_einvoice(e, r),
+            einvoice=make_einvoice(e, r, with_pdf=self.with_pdf),
         )
 
     def _record_of(self, e: Engagement, p: Planned) -> Issued:

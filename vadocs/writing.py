@@ -12,7 +12,6 @@ from vadocs import pdf_metadata
 from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement
 from vadocs.convert import PdfConverter
-from vadocs.einvoice import embed_facturx
 from vadocs.issuing import InvoicePlanner
 from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
 from vadocs.planning import Planned, fresh_files
@@ -46,6 +45,8 @@ def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> No
             stamp = datetime.combine(doc.datum, time(12, 0))
             pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
             if doc.einvoice is not None:
+                from vadocs.einvoice import embed_facturx
+
                 pdf = embed_facturx(
                     pdf,
                     doc.einvoice.facturx_xml,
