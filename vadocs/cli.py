@@ -469,6 +469,16 @@ def schema(write: bool, folder: Path) -> None:
     click.echo("schemas are current")
 
 
+def _register_template_commands() -> None:
+    from vadocs.cli_templates import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_register_template_commands()
+
+
 def _terminate(signum: int, frame: object) -> None:
     # SIGTERM unwinds like Ctrl-C: context managers stop LibreOffice and roll back the ledger.
     raise KeyboardInterrupt
