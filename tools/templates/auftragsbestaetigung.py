@@ -12,7 +12,6 @@ from __future__ import annotations
 from common import (
     CLAUSE_BULLET_STYLE,
     address_block_when,
-    bullets,
     clause,
     clause_bullets,
     clause_para,
@@ -27,6 +26,7 @@ from common import (
     para,
     signature_block,
     subject,
+    widen_info_block,
 )
 from docx.document import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -43,6 +43,7 @@ def ds(du: str, sie: str) -> str:
 
 
 SIE = "{{ a.sie }}"
+SIE_AKK = ds("Dich", "Sie")  # the pronoun dict has no accusative of "Du"
 IHNEN = "{{ a.ihnen }}"
 
 KUNDE_ANSCHRIFT = (
@@ -88,7 +89,7 @@ KUENDIGUNGSFRIST = (
 )
 ZAHLUNGSZIEL = (
     "{% if zahlungsziel_tage %}innerhalb von {{ zahlungsziel_tage }} Tagen nach dem "
-    "Rechnungsdatum{% else %}sofort nach Zugang der Rechnung{% endif %}"
+    "Rechnungsdatum{% else %}sofort nach Zugang{% endif %}"
 )
 
 
@@ -107,6 +108,14 @@ def item(doc: Document, label: str, value: str) -> Paragraph:
     p = doc.add_paragraph(style=CLAUSE_BULLET_STYLE)
     p.add_run(label + ": ").bold = True
     p.add_run(value)
+    return p
+
+
+def lead_para(doc: Document, lead: str, text: str, **kwargs: object) -> Paragraph:
+    """A paragraph whose first words (``lead``, plain text) are bold."""
+    p = para(doc, "", **kwargs)  # type: ignore[arg-type]
+    p.add_run(lead).bold = True
+    p.add_run(text)
     return p
 
 
@@ -144,8 +153,9 @@ def box(doc: Document) -> _Cell:
     return table.cell(0, 0)
 
 
-def cell_para(cell: _Cell, text: str = "", *, bold: bool = False, first: bool = False,
-              space_after: float = 4) -> Paragraph:
+def cell_para(
+    cell: _Cell, text: str = "", *, bold: bool = False, first: bool = False, space_after: float = 4
+) -> Paragraph:
     p = cell.paragraphs[0] if first else cell.add_paragraph()
     p.paragraph_format.space_after = Pt(space_after)
     if text:
@@ -183,18 +193,22 @@ def build() -> Document:
             ("Telefon", "{{ profil.kontakt.telefon }}", "profil.kontakt.telefon"),
         ],
     )
+    widen_info_block(doc)
     subject(doc, "Auftragsbestätigung: Virtuelle Assistenz ab {{ auftrag.beginn|datum_lang }}")
-    para(doc, "{{ briefanrede }}")
+    para(doc, "{{ briefanrede }}", space_after=10)
     para(
         doc,
         "vielen Dank für " + ds("Dein", "Ihr") + " Vertrauen. Bezug nehmend auf unseren Austausch "
         "({{ auftrag.anfrage.art }} vom {{ auftrag.anfrage.datum|datum_lang }}) bestätige ich "
-        + IHNEN + " gern den Auftrag über virtuelle Assistenz zu den folgenden Bedingungen.",
+        + IHNEN
+        + " gern den Auftrag über virtuelle Assistenz zu den folgenden Bedingungen.",
         align="justify",
     )
     para(
         doc,
-        "Der Vertrag kommt zustande, sobald " + SIE + " diese Auftragsbestätigung "
+        "Der Vertrag kommt zustande, sobald "
+        + SIE
+        + " diese Auftragsbestätigung "
         + ds("unterschreibst oder in Textform annimmst", "unterschreiben oder in Textform annehmen")
         + " (siehe „Bestätigung des Auftrags“ am Ende). An dieses Angebot halte ich mich vier "
         "Wochen ab dem oben genannten Datum gebunden.",
@@ -250,7 +264,9 @@ def _parteien(doc: Document) -> None:
     clause_para(
         doc,
         "{% if verbraucher %}"
-        + SIE + " " + ds("schließt", "schließen")
+        + SIE
+        + " "
+        + ds("schließt", "schließen")
         + " diesen Vertrag als Verbraucher im Sinne des § 13 BGB, also zu Zwecken, die "
         "überwiegend weder einer gewerblichen noch einer selbständigen beruflichen Tätigkeit "
         "zugerechnet werden können. Deshalb gelten zusätzlich die Verbraucherinformationen und "
@@ -293,7 +309,8 @@ def _leistung(doc: Document) -> None:
         [
             "{{ werkzeugnamen[loop.index0] }}",
             "{{ w.zweck }}",
-            '{% if w.konto == "kunde" %}' + ds("Dein Konto", "Ihr Konto")
+            '{% if w.konto == "kunde" %}'
+            + ds("Dein Konto", "Ihr Konto")
             + "{% else %}mein eigenes Konto{% endif %}",
         ],
         [40, 75, 40],
@@ -304,10 +321,18 @@ def _leistung(doc: Document) -> None:
     control(doc, "{%p if kundenwerkzeuge %}")
     clause_para(
         doc,
-        "Für Werkzeuge in " + ds("Deinem", "Ihrem") + " Konto " + ds("stellst", "stellen") + " "
-        + SIE + " mir einen Zugang bereit. Vertragspartner des jeweiligen Anbieters und für "
-        "dessen Einbindung, auch datenschutzrechtlich, verantwortlich " + ds("bist", "sind") + " "
-        + SIE + ".",
+        "Für Werkzeuge in "
+        + ds("Deinem", "Ihrem")
+        + " Konto "
+        + ds("stellst", "stellen")
+        + " "
+        + SIE
+        + " mir einen Zugang bereit. Vertragspartner des jeweiligen Anbieters und für "
+        "dessen Einbindung, auch datenschutzrechtlich, verantwortlich "
+        + ds("bist", "sind")
+        + " "
+        + SIE
+        + ".",
     )
     control(doc, "{%p endif %}")
     control(doc, "{%p if unterauftragsverarbeiter %}")
@@ -315,7 +340,7 @@ def _leistung(doc: Document) -> None:
         doc,
         "Werkzeuge in meinem eigenen Konto betreibe ich auf eigene Kosten und in eigener "
         "Verantwortung{% if datenschutz.personenbezogene_daten %}; soweit ich darin "
-        "personenbezogene Daten für " + SIE + " verarbeite, sind die Anbieter meine "
+        "personenbezogene Daten für " + SIE_AKK + " verarbeite, sind die Anbieter meine "
         "Unterauftragsverarbeiter (siehe Abschnitt „Datenschutz“){% endif %}.",
     )
     control(doc, "{%p endif %}")
@@ -329,8 +354,13 @@ def _leistung(doc: Document) -> None:
     clause_para(
         doc,
         "Über den Stand der Aufgaben berichte ich " + IHNEN + " im oben genannten Rhythmus und "
-        "zusätzlich, wenn eine Entscheidung von " + IHNEN + " nötig ist. " + SIE + " "
-        + ds("stellst", "stellen") + " mir die für die Aufgaben nötigen Informationen, Unterlagen "
+        "zusätzlich, wenn eine Entscheidung von "
+        + IHNEN
+        + " nötig ist. "
+        + SIE
+        + " "
+        + ds("stellst", "stellen")
+        + " mir die für die Aufgaben nötigen Informationen, Unterlagen "
         "und Zugänge rechtzeitig zur Verfügung und " + ds("triffst", "treffen") + " die "
         "inhaltlichen Entscheidungen.",
     )
@@ -353,13 +383,20 @@ def _vertragsart(doc: Document) -> None:
     clause_bullets(doc, "w in auftrag.werkleistungen", "{{ w|zeilen }}")
     clause_para(
         doc,
-        "Ist ein solches Ergebnis fertig, zeige ich das " + IHNEN + " in Textform an. " + SIE
-        + " " + ds("nimmst", "nehmen") + " es ab (§ 640 BGB), wenn es im Wesentlichen "
+        "Ist ein solches Ergebnis fertig, zeige ich "
+        + IHNEN
+        + " das in Textform an. "
+        + SIE
+        + " "
+        + ds("nimmst", "nehmen")
+        + " es ab (§ 640 BGB), wenn es im Wesentlichen "
         "vertragsgemäß ist; wegen unwesentlicher Mängel darf die Abnahme nicht verweigert werden. "
         "Die Abnahme gilt auch als erklärt, wenn ich " + IHNEN + " nach Fertigstellung eine "
         "angemessene Frist zur Abnahme gesetzt habe und " + SIE + " die Abnahme nicht innerhalb "
         "dieser Frist unter Angabe mindestens eines Mangels verweigert "
-        + ds("hast", "haben") + "{% if verbraucher %}; auf diese Folge weise ich " + SIE
+        + ds("hast", "haben")
+        + "{% if verbraucher %}; auf diese Folge weise ich "
+        + SIE_AKK
         + " zusammen mit der Aufforderung zur Abnahme in Textform hin{% endif %} "
         "(§ 640 Abs. 2 BGB). Vergütet werden auch diese Ergebnisse nach dem Abschnitt "
         "„Vergütung“, soweit wir nichts anderes vereinbaren.",
@@ -394,25 +431,32 @@ def _verguetung(doc: Document) -> None:
     control(doc, "{%p else %}")
     clause_para(
         doc,
-        "Für die beschriebenen Leistungen im vereinbarten Umfang " + ds("zahlst", "zahlen") + " "
-        + SIE + " einen monatlichen Festpreis von " + PAUSCHALE + ".",
+        "Für die beschriebenen Leistungen im vereinbarten Umfang "
+        + ds("zahlst", "zahlen")
+        + " "
+        + SIE
+        + " einen monatlichen Festpreis von "
+        + PAUSCHALE
+        + ".",
     )
     clause_para(
         doc,
         "Leistungen, die über den vereinbarten Umfang hinausgehen, erbringe ich nur nach "
         "vorheriger Absprache in Textform"
-        "{% if stundensatz %}; sie werden nach Zeitaufwand mit " + STUNDENSATZ
+        "{% if stundensatz %}; sie werden nach Zeitaufwand mit "
+        + STUNDENSATZ
         + " je Stunde berechnet{% endif %}.",
     )
     control(doc, "{%p endif %}")
     control(doc, "{%p if not steuer.ausgewiesen %}")
-    clause_para(doc, [("Umsatzsteuer: ", True), ("{{ steuer.hinweis }}", False)])
+    clause_para(doc, "{{ steuer.hinweis }}")
     control(doc, "{%p endif %}")
     clause_para(
         doc,
         "{% if verguetung.auslagen %}Auslagen: {{ verguetung.auslagen|zeilen }}"
+        '{% if verguetung.auslagen[-1:] not in ".!?" %}.{% endif %}'
         "{% else %}Auslagen (zum Beispiel Porto oder kostenpflichtige Software) entstehen nur "
-        "nach " + ds("Deiner", "Ihrer") + " vorheriger Freigabe in Textform und werden ohne "
+        "nach " + ds("Deiner", "Ihrer") + " vorherigen Freigabe in Textform und werden ohne "
         "Aufschlag weiterberechnet.{% endif %}",
     )
 
@@ -423,7 +467,10 @@ def _zahlung(doc: Document) -> None:
     clause_para(
         doc,
         "Abweichend von § 614 BGB " + ds("zahlst", "zahlen") + " " + SIE + " als Neukunde den "
-        "ersten Leistungsmonat im Voraus. Dafür " + ds("erhältst", "erhalten") + " " + SIE
+        "ersten Leistungsmonat im Voraus. Dafür "
+        + ds("erhältst", "erhalten")
+        + " "
+        + SIE
         + " mit dieser Auftragsbestätigung eine Vorauszahlungsrechnung über "
         '{% if verguetung.art == "pauschal" %}den Festpreis des ersten Monats'
         "{% elif verguetung.kontingent_stunden %}das Stundenkontingent des ersten Monats "
@@ -441,11 +488,21 @@ def _zahlung(doc: Document) -> None:
     )
     clause_para(
         doc,
-        "Rechnungen sind " + ZAHLUNGSZIEL + " ohne Abzug zur Zahlung fällig. " + SIE + " "
-        + ds("erhältst", "erhalten") + " sie per E-Mail und " + ds("bist", "sind") + " damit "
+        "Rechnungen sind "
+        + ZAHLUNGSZIEL
+        + " ohne Abzug zur Zahlung fällig. "
+        + SIE
+        + " "
+        + ds("erhältst", "erhalten")
+        + " sie per E-Mail und "
+        + ds("bist", "sind")
+        + " damit "
         "einverstanden"
         '{% if not verbraucher and not kleinunternehmer and kunde.anschrift.land == "DE" %}; '
-        "wo das Gesetz eine E-Rechnung verlangt, " + ds("erhältst", "erhalten") + " " + SIE
+        "wo das Gesetz eine E-Rechnung verlangt, "
+        + ds("erhältst", "erhalten")
+        + " "
+        + SIE
         + " sie in einem strukturierten "
         "Format nach EN 16931 (ZUGFeRD/Factur-X){% endif %}.",
     )
@@ -457,9 +514,15 @@ def _verzug(doc: Document) -> None:
         doc,
         "{% if not verbraucher %}Ist eine Rechnung bei Ablauf des Zahlungsziels nicht bezahlt, "
         "tritt Verzug ohne Mahnung ein (§ 286 Abs. 2 Nr. 2 BGB). {% endif %}"
-        + SIE + " " + ds("kommst", "kommen") + " spätestens in Verzug, wenn " + SIE + " nicht "
+        + SIE
+        + " "
+        + ds("kommst", "kommen")
+        + " spätestens in Verzug, wenn "
+        + SIE
+        + " nicht "
         "innerhalb von 30 Tagen nach Fälligkeit und Zugang einer Rechnung "
-        + ds("zahlst", "zahlen") + " (§ 286 Abs. 3 BGB){% if verbraucher %}; darauf weist jede "
+        + ds("zahlst", "zahlen")
+        + " (§ 286 Abs. 3 BGB){% if verbraucher %}; darauf weist jede "
         "Rechnung gesondert hin{% endif %}. Durch eine Mahnung kann der Verzug auch früher "
         "eintreten.",
     )
@@ -520,7 +583,10 @@ def _haftung(doc: Document) -> None:
         doc,
         "Verletze ich leicht fahrlässig eine wesentliche Vertragspflicht – also eine Pflicht, "
         "deren Erfüllung die ordnungsgemäße Durchführung des Vertrags überhaupt erst ermöglicht "
-        "und auf deren Einhaltung " + SIE + " regelmäßig vertrauen " + ds("darfst", "dürfen")
+        "und auf deren Einhaltung "
+        + SIE
+        + " regelmäßig vertrauen "
+        + ds("darfst", "dürfen")
         + " –, ist meine Haftung auf den bei Vertragsschluss vorhersehbaren, vertragstypischen "
         "Schaden begrenzt. Im Übrigen ist die Haftung für leichte Fahrlässigkeit ausgeschlossen.",
     )
@@ -542,7 +608,8 @@ def _datenschutz(doc: Document) -> None:
     control(doc, "{%p if datenschutz.personenbezogene_daten %}")
     clause_para(
         doc,
-        "Für die Aufgaben verarbeite ich personenbezogene Daten in " + ds("Deinem", "Ihrem")
+        "Für die Aufgaben verarbeite ich personenbezogene Daten in "
+        + ds("Deinem", "Ihrem")
         + " Auftrag (Art. 28 DSGVO). Dafür schließen wir den Auftragsverarbeitungsvertrag (AVV), "
         "den ich " + IHNEN + " zusammen mit dieser Auftragsbestätigung übersende. Er ist "
         "Bestandteil unseres Vertrags und geht diesen Bedingungen in allen Fragen des "
@@ -561,7 +628,8 @@ def _datenschutz(doc: Document) -> None:
     clause_para(
         doc,
         "Nach heutigem Stand verarbeite ich keine personenbezogenen Daten in "
-        + ds("Deinem", "Ihrem") + " Auftrag. Ändert sich das, schließen wir vor Beginn einer "
+        + ds("Deinem", "Ihrem")
+        + " Auftrag. Ändert sich das, schließen wir vor Beginn einer "
         "solchen Verarbeitung einen Auftragsverarbeitungsvertrag nach Art. 28 DSGVO.",
     )
     control(doc, "{%p endif %}")
@@ -572,7 +640,10 @@ def _vertraulichkeit(doc: Document) -> None:
     clause_para(
         doc,
         "Ich behandle alle Informationen vertraulich, die mir bei der Zusammenarbeit über "
-        + SIE + "{% if not verbraucher %}, " + ds("Dein", "Ihr") + " Unternehmen{% endif %} "
+        + SIE_AKK
+        + "{% if not verbraucher %}, "
+        + ds("Dein", "Ihr")
+        + " Unternehmen{% endif %} "
         "und Dritte bekannt werden – auch über das Ende des Vertrags hinaus.",
     )
     control(doc, "{%p if nda.vereinbart %}")
@@ -582,14 +653,17 @@ def _vertraulichkeit(doc: Document) -> None:
         '{% if nda.art == "gegenseitig" %}gegenseitige{% else %}einseitige{% endif %} '
         "Verschwiegenheitsvereinbarung. Sie gilt bis "
         "{% if nda.nachwirkung_jahre == 1 %}ein Jahr{% else %}{{ nda.nachwirkung_jahre }} "
-        "Jahre{% endif %} nach dem Ende der Zusammenarbeit fort und geht dieser Regelung vor.",
+        "Jahre{% endif %} nach dem Ende der Zusammenarbeit und geht dieser Regelung vor.",
     )
     control(doc, "{%p endif %}")
     control(doc, '{%p if kunde.berufsgeheimnis != "keins" %}')
     clause_para(
         doc,
-        "Mir ist bekannt, dass " + SIE + " einer beruflichen Schweigepflicht "
-        + ds("unterliegst", "unterliegen") + " und ich als mitwirkende Person bei einer "
+        "Mir ist bekannt, dass "
+        + SIE
+        + " einer beruflichen Schweigepflicht "
+        + ds("unterliegst", "unterliegen")
+        + " und ich als mitwirkende Person bei einer "
         "unbefugten Offenbarung fremder Geheimnisse selbst strafbar sein kann (§ 203 Abs. 3 "
         "und 4 StGB). Weitere Personen ziehe ich nur mit " + ds("Deiner", "Ihrer") + " "
         "vorherigen Zustimmung in Textform hinzu, und nur, nachdem ich sie ebenso zur "
@@ -602,15 +676,21 @@ def _selbstaendigkeit(doc: Document) -> None:
     clause(doc, "Selbständige Tätigkeit")
     clause_para(
         doc,
-        "Ich arbeite als selbständige Unternehmerin, nicht als Arbeitnehmerin. " + SIE + " "
-        + ds("kannst", "können") + " mir Vorgaben zum gewünschten Ergebnis machen; wie, wann und "
+        "Ich arbeite als selbständige Unternehmerin, nicht als Arbeitnehmerin. "
+        + SIE
+        + " "
+        + ds("kannst", "können")
+        + " mir Vorgaben zum gewünschten Ergebnis machen; wie, wann und "
         "wo ich arbeite, bestimme ich im Rahmen des vereinbarten Zeitrahmens selbst.",
     )
     clause_para(
         doc,
         "Ich arbeite mit eigener Ausstattung und eigenen Konten, soweit nicht vereinbart ist, "
-        "dass ich ein Werkzeug in " + ds("Deinem", "Ihrem") + " Konto nutze. Ich bin nicht in "
-        + ds("Deine", "Ihre") + " Arbeitsorganisation eingegliedert, an keine Dienstpläne oder "
+        "dass ich ein Werkzeug in "
+        + ds("Deinem", "Ihrem")
+        + " Konto nutze. Ich bin nicht in "
+        + ds("Deine", "Ihre")
+        + " Arbeitsorganisation eingegliedert, an keine Dienstpläne oder "
         "Anwesenheitszeiten gebunden und darf auch für andere Auftraggeber tätig sein.",
     )
     clause_para(
@@ -626,7 +706,9 @@ def _ergebnisse(doc: Document) -> None:
     clause(doc, "Arbeitsergebnisse, Unterlagen und Zugangsdaten")
     clause_para(
         doc,
-        "An Arbeitsergebnissen, die ich eigens für " + SIE + " erstelle (etwa Vorlagen, Listen, "
+        "An Arbeitsergebnissen, die ich eigens für "
+        + SIE_AKK
+        + " erstelle (etwa Vorlagen, Listen, "
         "Texte oder Auswertungen), räume ich " + IHNEN + " mit vollständiger Bezahlung der "
         "darauf entfallenden Vergütung das ausschließliche, zeitlich und räumlich unbeschränkte "
         "Recht ein, sie zu nutzen und zu bearbeiten. Allgemeine Vorlagen und Kenntnisse, die ich "
@@ -636,9 +718,15 @@ def _ergebnisse(doc: Document) -> None:
     )
     clause_para(
         doc,
-        "Unterlagen und Daten, die " + SIE + " mir überlassen, bleiben "
-        + ds("Dein", "Ihr") + " Eigentum. Zum Vertragsende gebe ich sie nach "
-        + ds("Deiner", "Ihrer") + " Wahl heraus oder lösche sie, soweit keine gesetzliche "
+        "Unterlagen und Daten, die "
+        + SIE
+        + " mir "
+        + ds("überlässt", "überlassen")
+        + ", bleiben "
+        + ds("Dein", "Ihr")
+        + " Eigentum. Zum Vertragsende gebe ich sie nach "
+        + ds("Deiner", "Ihrer")
+        + " Wahl heraus oder lösche sie, soweit keine gesetzliche "
         "Aufbewahrungspflicht entgegensteht{% if datenschutz.personenbezogene_daten %}; für "
         "personenbezogene Daten gilt vorrangig der AVV{% endif %}.",
     )
@@ -653,7 +741,12 @@ def _ergebnisse(doc: Document) -> None:
     clause_para(
         doc,
         "Zum Vertragsende gebe ich alle Zugangsdaten zurück, lösche meine Kopien und bestätige "
-        + IHNEN + " das in Textform. " + SIE + " " + ds("entziehst", "entziehen") + " mir "
+        + IHNEN
+        + " das in Textform. "
+        + SIE
+        + " "
+        + ds("entziehst", "entziehen")
+        + " mir "
         "danach die Zugänge und " + ds("änderst", "ändern") + " die betroffenen Passwörter.",
     )
 
@@ -670,8 +763,13 @@ def _schluss(doc: Document) -> None:
         "Es gilt das Recht der Bundesrepublik Deutschland."
         '{% if verbraucher and kunde.anschrift.land != "DE" %} Den Schutz der zwingenden '
         "Vorschriften des Staates, in dem " + SIE + " " + ds("Deinen", "Ihren") + " "
-        "gewöhnlichen Aufenthalt " + ds("hast", "haben") + ", " + ds("behältst", "behalten")
-        + " " + SIE + " (Art. 6 Abs. 2 Rom-I-Verordnung).{% endif %}",
+        "gewöhnlichen Aufenthalt "
+        + ds("hast", "haben")
+        + ", "
+        + ds("behältst", "behalten")
+        + " "
+        + SIE
+        + " (Art. 6 Abs. 2 Rom-I-Verordnung).{% endif %}",
     )
     control(doc, "{%p if kaufmann %}")
     clause_para(
@@ -703,18 +801,32 @@ def _widerrufsrecht(doc: Document) -> None:
         doc,
         SIE + " " + ds("hast", "haben") + " ausdrücklich gewünscht, dass ich schon am "
         "{{ auftrag.beginn|datum_lang }} und damit vor Ablauf der Widerrufsfrist beginne. "
-        "Widerrufen " + SIE + " den Vertrag danach, " + ds("schuldest", "schulden") + " " + SIE
+        + ds("Widerrufst", "Widerrufen")
+        + " "
+        + SIE
+        + " den Vertrag danach, "
+        + ds("schuldest", "schulden")
+        + " "
+        + SIE
         + " mir Wertersatz für die bis zum Widerruf erbrachten Leistungen (§ 357a Abs. 2 BGB). "
         "Das Widerrufsrecht erlischt, sobald ich die Dienstleistung vollständig erbracht habe "
-        "(§ 356 Abs. 4 BGB). Den Wunsch und " + ds("Deine", "Ihre") + " Kenntnis dieser Folgen "
-        + ds("bestätigst", "bestätigen") + " " + SIE + " in der Bestätigung des Auftrags.",
+        "(§ 356 Abs. 4 BGB). Den Wunsch und "
+        + ds("Deine", "Ihre")
+        + " Kenntnis dieser Folgen "
+        + ds("bestätigst", "bestätigen")
+        + " "
+        + SIE
+        + " in der Bestätigung des Auftrags.",
     )
     control(doc, "{%p else %}")
     clause_para(
         doc,
         "Ich beginne mit der Arbeit erst nach Ablauf der Widerrufsfrist. Fällt der vereinbarte "
-        "Beginn in die Widerrufsfrist, verschiebt er sich entsprechend, es sei denn, " + SIE
-        + " " + ds("verlangst", "verlangen") + " ausdrücklich einen früheren Beginn.",
+        "Beginn in die Widerrufsfrist, verschiebt er sich entsprechend, es sei denn, "
+        + SIE
+        + " "
+        + ds("verlangst", "verlangen")
+        + " ausdrücklich einen früheren Beginn.",
     )
     control(doc, "{%p endif %}")
     control(doc, "{%p endif %}")
@@ -723,8 +835,7 @@ def _widerrufsrecht(doc: Document) -> None:
 def _gruss(doc: Document) -> None:
     p = para(doc, "Ich freue mich auf die Zusammenarbeit mit " + IHNEN + "!")
     p.paragraph_format.space_before = Pt(8)
-    para(doc, "{% if du %}Viele Grüße{% else %}Mit freundlichen Grüßen{% endif %}",
-         space_after=18)
+    para(doc, "{% if du %}Viele Grüße{% else %}Mit freundlichen Grüßen{% endif %}", space_after=18)
     para(doc, "{{ profil.name }}", space_after=0)
     para(doc, "{{ profil.berufsbezeichnung }}", style="Klein")
     control(doc, "{%p if datenschutz.personenbezogene_daten or nda.vereinbart or verbraucher %}")
@@ -737,8 +848,11 @@ def _gruss(doc: Document) -> None:
     para(doc, "Verschwiegenheitsvereinbarung", space_after=0)
     control(doc, "{%p endif %}")
     control(doc, "{%p if verbraucher %}")
-    para(doc, "Informationen für Verbraucher, Widerrufsbelehrung, Muster-Widerrufsformular",
-         space_after=0)
+    para(
+        doc,
+        "Informationen für Verbraucher, Widerrufsbelehrung, Muster-Widerrufsformular",
+        space_after=0,
+    )
     control(doc, "{%p endif %}")
     control(doc, "{%p endif %}")
 
@@ -774,25 +888,38 @@ def _bestaetigung(doc: Document) -> None:
     control(doc, "{%p endif %}")
     table = signature_block(
         doc,
-        ["{{ dokument.ort }}, {{ dokument.datum|datum }}", "{{ profil.name }}",
-         "{{ profil.anzeigename }}"],
-        ["Ort, Datum: ______________________", "{{ kunde.name }}",
-         "{% if not verbraucher %}Name und Funktion der unterzeichnenden Person{% endif %}"],
+        [
+            "{{ dokument.ort }}, {{ dokument.datum|datum }}",
+            "{{ profil.name }}",
+            "{{ profil.anzeigename }}",
+        ],
+        [
+            "Ort, Datum: ______________________",
+            "{{ kunde.name }}",
+            "{% if not verbraucher %}Name und Funktion der unterzeichnenden Person{% endif %}",
+        ],
     )
     table.rows[0].cells[0].paragraphs[0].paragraph_format.space_before = Pt(14)
     table.rows[0].cells[1].paragraphs[0].paragraph_format.space_before = Pt(14)
     p = para(
         doc,
         "Statt zu unterschreiben, " + ds("kannst", "können") + " " + SIE + " den Auftrag auch "
-        "in Textform annehmen: " + ds("Antworte", "Antworten Sie") + " auf die E-Mail, mit der "
-        + SIE + " diese Auftragsbestätigung erhalten " + ds("hast", "haben") + ", mit dem Satz "
+        "in Textform annehmen: "
+        + ds("Antworte", "Antworten Sie")
+        + " auf die E-Mail, mit der "
+        + SIE
+        + " diese Auftragsbestätigung erhalten "
+        + ds("hast", "haben")
+        + ", mit dem Satz "
         "„Ich nehme den Auftrag vom {{ dokument.datum|datum_lang }} an.“ und "
-        + ds("Deinem", "Ihrem") + " Namen"
+        + ds("Deinem", "Ihrem")
+        + " Namen"
         "{% if verbraucher and auftrag.vorzeitiger_beginn %}; für den vorzeitigen Beginn "
-        + ds("ergänze", "ergänzen Sie") + " bitte den Satz „Ich verlange ausdrücklich den "
+        + ds("ergänze", "ergänzen Sie")
+        + " bitte den Satz „Ich verlange ausdrücklich den "
         "Beginn vor Ablauf der Widerrufsfrist und weiß, dass ich bei Widerruf Wertersatz "
         "schulde und mein Widerrufsrecht mit vollständiger Erbringung der Dienstleistung "
-        "erlischt.“{% endif %}. Die Annahme per E-Mail ist ebenso verbindlich wie die "
+        "erlischt.“{% else %}.{% endif %} Die Annahme per E-Mail ist ebenso verbindlich wie die "
         "Unterschrift.",
         align="justify",
     )
@@ -805,7 +932,11 @@ def _verbraucher_anhang(doc: Document) -> None:
     heading(doc, "Informationen für Verbraucher", 1)
     para(
         doc,
-        "Diese Informationen erhalten " + SIE + " nach § 312d Abs. 1 BGB in Verbindung mit "
+        "Diese Informationen "
+        + ds("erhältst", "erhalten")
+        + " "
+        + SIE
+        + " nach § 312d Abs. 1 BGB in Verbindung mit "
         "Art. 246a EGBGB, bevor " + SIE + " den Vertrag " + ds("schließt", "schließen") + ".",
         align="justify",
     )
@@ -834,15 +965,17 @@ def _verbraucher_anhang(doc: Document) -> None:
             ),
             (
                 "Zahlung",
-                "{% if abrechnung.vorauszahlung %}Erster Monat im Voraus, danach "
-                "{% endif %}monatliche Abrechnung zum Monatsende; Zahlung per Überweisung "
-                + ZAHLUNGSZIEL + ".",
+                "{% if abrechnung.vorauszahlung %}Erster Monat im Voraus, danach monatliche"
+                "{% else %}Monatliche{% endif %} Abrechnung zum Monatsende; Zahlung per Überweisung "
+                + ZAHLUNGSZIEL
+                + ".",
             ),
             (
                 "Laufzeit und Kündigung",
                 "{% if auftrag.ende %}Befristet bis {{ auftrag.ende|datum_lang }}; bis dahin "
                 "{% else %}Unbefristet, keine Mindestlaufzeit; {% endif %}kündbar "
-                + KUENDIGUNGSFRIST + ", in Textform.",
+                + KUENDIGUNGSFRIST
+                + ", in Textform.",
             ),
             (
                 "Beschwerden",
@@ -889,8 +1022,13 @@ def _verbraucher_anhang(doc: Document) -> None:
     cell_para(cell, "Die Widerrufsfrist beträgt vierzehn Tage ab dem Tag des Vertragsabschlusses.")
     cell_para(
         cell,
-        "Um Ihr Widerrufsrecht auszuüben, müssen Sie uns (" + PROFIL_NAME + ", "
-        + PROFIL_ANSCHRIFT + ", " + PROFIL_KONTAKT + ") mittels einer eindeutigen Erklärung "
+        "Um Ihr Widerrufsrecht auszuüben, müssen Sie uns ("
+        + PROFIL_NAME
+        + ", "
+        + PROFIL_ANSCHRIFT
+        + ", "
+        + PROFIL_KONTAKT
+        + ") mittels einer eindeutigen Erklärung "
         "(z. B. ein mit der Post versandter Brief oder eine E-Mail) über Ihren Entschluss, "
         "diesen Vertrag zu widerrufen, informieren. Sie können dafür das beigefügte "
         "Muster-Widerrufsformular verwenden, das jedoch nicht vorgeschrieben ist.",
@@ -928,19 +1066,27 @@ def _verbraucher_anhang(doc: Document) -> None:
 
     control(doc, "{%p if auftrag.vorzeitiger_beginn %}")
     heading(doc, "Hinweise zum Beginn vor Ablauf der Widerrufsfrist", 2)
-    para(
+    lead_para(
         doc,
-        "Wertersatz: " + SIE + " " + ds("hast", "haben") + " verlangt, dass ich schon am "
+        "Wertersatz: ",
+        SIE + " " + ds("hast", "haben") + " verlangt, dass ich schon am "
         "{{ auftrag.beginn|datum_lang }} beginne, also vor Ablauf der Widerrufsfrist. "
-        "Widerrufen " + SIE + " den Vertrag, " + ds("schuldest", "schulden") + " " + SIE
+        + ds("Widerrufst", "Widerrufen")
+        + " "
+        + SIE
+        + " den Vertrag, "
+        + ds("schuldest", "schulden")
+        + " "
+        + SIE
         + " mir für die bis zum Widerruf erbrachten Leistungen Wertersatz (§ 357a Abs. 2 BGB). "
         "Er bemisst sich nach dem vereinbarten Preis, und zwar anteilig für die bis zum Zugang "
         "des Widerrufs erbrachten Leistungen.",
         align="justify",
     )
-    para(
+    lead_para(
         doc,
-        "Erlöschen: " + ds("Dein", "Ihr") + " Widerrufsrecht erlischt, sobald ich die "
+        "Erlöschen: ",
+        ds("Dein", "Ihr") + " Widerrufsrecht erlischt, sobald ich die "
         "Dienstleistung vollständig erbracht habe, wenn " + SIE + " dem vorzeitigen Beginn "
         "ausdrücklich zugestimmt und " + ds("Deine", "Ihre") + " Kenntnis vom Erlöschen "
         "bestätigt " + ds("hast", "haben") + " (§ 356 Abs. 4 BGB).",
@@ -951,9 +1097,12 @@ def _verbraucher_anhang(doc: Document) -> None:
         doc,
         "Diese Auftragsbestätigung mit allen Vertragsbedingungen, den Informationen für "
         "Verbraucher, der Widerrufsbelehrung und dem Muster-Widerrufsformular "
-        + ds("erhältst", "erhalten") + " " + SIE + " als PDF per E-Mail und damit auf einem "
-        "dauerhaften Datenträger (§ 312f BGB). " + ds("Bitte speichere oder drucke sie.",
-                                                       "Bitte speichern oder drucken Sie sie."),
+        + ds("erhältst", "erhalten")
+        + " "
+        + SIE
+        + " als PDF per E-Mail und damit auf einem "
+        "dauerhaften Datenträger (§ 312f BGB). "
+        + ds("Bitte speichere oder drucke sie.", "Bitte speichern oder drucken Sie sie."),
         align="justify",
     )
 
@@ -967,8 +1116,7 @@ def _verbraucher_anhang(doc: Document) -> None:
         space_after=10,
     )
     lines = [
-        "– An " + PROFIL_NAME + ", " + PROFIL_ANSCHRIFT
-        + ", E-Mail: {{ profil.kontakt.email }}:",
+        "– An " + PROFIL_NAME + ", " + PROFIL_ANSCHRIFT + ", E-Mail: {{ profil.kontakt.email }}:",
         "– Hiermit widerrufe(n) ich/wir (*) den von mir/uns (*) abgeschlossenen Vertrag über den "
         "Kauf der folgenden Waren (*)/die Erbringung der folgenden Dienstleistung (*)",
         "– Bestellt am (*)/erhalten am (*)",

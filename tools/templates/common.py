@@ -498,3 +498,16 @@ def address_block_when(doc: Document, info_rows: list[tuple[str, ...]]) -> None:
         end = OxmlElement("w:p")
         p._p.addnext(end)
         Paragraph(end, p._parent).add_run("{%p endif %}")
+
+
+def widen_info_block(doc: Document, width_mm: float = 75) -> None:
+    """Widen the information block of the last :func:`address_block` into the right margin.
+
+    DIN 5008 gives the block 75 mm (125 mm to 200 mm from the left edge), wider than the text
+    area, so that long values such as an invoice period or an e-mail address fit on one line."""
+    table = doc.tables[-1]
+    widths = [85, 15, width_mm]
+    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+        cell.width = Mm(width)
+    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Mm(width).twips)))
