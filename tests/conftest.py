@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from vadocs.build import build
+from vadocs.cancellation import cancel_invoice
+from vadocs.ledger import Ledger
 from vadocs.results import BuildOptions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,10 +29,9 @@ def copy_workspace(name: str, target: Path) -> Path:
     return dest
 
 
-def pdf_text(path: Path) -> str:
-    return subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
+def pdf_text(path: Path, layout: bool = True) -> str:
+    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 @dataclass
@@ -61,7 +62,24 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         assert not report.failed, [c.error.format() for c in report.clients if c.error]
         for f in files:
             clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
+    # One cancellation, so that every invoice kind of the examples is built and checked.
+    cancelled = cancel_invoice(
+        clients["lena-fischer"].workspace / "kunden" / "lena-fischer.yaml",
+        _number_of(clients["lena-fischer"].workspace, "lena-fischer", "vorauszahlung"),
+        "Leistungsbeginn verschoben",
+        BuildOptions(pdf="require", today=TODAY),
+    )
+    assert cancelled.error is None
     return clients
+
+
+def _number_of(ws: Path, client: str, kind: str) -> str:
+    ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
+    try:
+        (number,) = [i.number for i in ledger.all() if i.client == client and i.kind == kind]
+        return number
+    finally:
+        ledger.close()
 
 
 @pytest.fixture

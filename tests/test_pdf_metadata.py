@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import cast
 
 import docx
+import pikepdf
 import pytest
 from docx.enum.text import WD_BREAK
 from pypdf import PdfReader, PdfWriter
@@ -131,6 +132,60 @@ def test_file_identifier_follows_the_content_not_libreoffices_random_id(parts: P
     other = file_id(set_metadata(parts.letter, PdfInfo("Anders", "A", "B")))
     assert first == again, "the same document gives the same identifiers"
     assert first[1] != other[1], "the identifier follows the content"
+
+
+def libreoffice_rerun(pdf: bytes) -> bytes:
+    """``pdf`` as a second LibreOffice run writes it: new /ID, checksum and time stamps.
+
+    LibreOffice also stamps the sRGB profile of the output intent (ICC header
+    bytes 24-35) with the clock.
+    """
+    with pikepdf.open(io.BytesIO(pdf), inherit_page_attributes=False) as rerun:
+        rerun.trailer.ID = pikepdf.Array([b"\x01" * 16, b"\x01" * 16])
+        rerun.trailer.DocChecksum = pikepdf.Name("/0123456789ABCDEF0123456789ABCDEF")
+        rerun.docinfo.CreationDate = "D:20991231235959Z'"
+        xmp = rerun.Root.Metadata
+        xmp.write(re.sub(rb"<xmp:CreateDate>[^<]*<", b"<xmp:CreateDate>2099-12-31T23:59:59Z<",
+                         xmp.read_bytes()))  # fmt: skip
+        profile = rerun.Root.OutputIntents[0].DestOutputProfile
+        icc = profile.read_bytes()
+        profile.write(icc[:24] + bytes([7, 0x33, 0, 12, 0, 31, 0, 23, 0, 59, 0, 59]) + icc[36:])
+        buffer = io.BytesIO()
+        rerun.save(buffer)
+        return buffer.getvalue()
+
+
+def test_two_libreoffice_runs_give_the_same_bytes(parts: Parts) -> None:
+    date = datetime(2026, 2, 1, tzinfo=UTC)
+    rerun = libreoffice_rerun(parts.letter)
+    assert set_metadata(rerun, INFO, date=date) == set_metadata(parts.letter, INFO, date=date)
+    titles = ["A", "B"]
+    assert merge([rerun, parts.annex], INFO, titles, date=date) == merge(
+        [parts.letter, parts.annex], INFO, titles, date=date
+    )
+
+
+def test_set_metadata_keeps_libreoffice_pdfa_valid(parts: Parts, tmp_path: Path) -> None:
+    """PDF/A-3b survives: identification in XMP, output intent, every font embedded."""
+    for name, source in (("letter", parts.letter), ("annex", parts.annex)):
+        pdf = set_metadata(source, INFO, date=datetime(2026, 1, 5, 9, 30))
+        reader = read(pdf)
+        xmp = reader.xmp_metadata
+        assert xmp is not None and (xmp.pdfaid_part, xmp.pdfaid_conformance) == ("3", "B")
+        packet = xmp.stream.get_data()
+        assert packet.startswith(b"<?xpacket begin=") and packet.endswith(b'<?xpacket end="w"?>')
+        assert "/Filter" not in xmp.stream, "the XMP packet stays uncompressed"
+        intents = cast(ArrayObject, reader.root_object["/OutputIntents"])
+        assert [intent.get_object()["/S"] for intent in intents] == ["/GTS_PDFA1"]
+        assert "/DestOutputProfile" in intents[0].get_object()
+        assert len(file_id(pdf)) == 2
+        assert "/Encrypt" not in reader.trailer
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        fonts = subprocess.run(
+            ["pdffonts", str(tmp_path / f"{name}.pdf")], capture_output=True, text=True, check=True
+        ).stdout
+        rows = fonts.splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), fonts
 
 
 def test_creation_date_kept_or_given(parts: Parts) -> None:

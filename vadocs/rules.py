@@ -64,6 +64,7 @@ def client_rules(
     doc: Document, d: Kundendatei, p: Geschaeftsprofil, katalog: dict[str, Anbieter], today: date
 ) -> Iterator[Problem]:
     yield from _identity(doc, d)
+    yield from _reverse_charge(doc, d, p)
     yield from _dates(doc, d)
     yield from _pricing(doc, d, p)
     yield from _privacy(doc, d)
@@ -105,6 +106,19 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             )
     if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
         yield doc.problem(("kunde", "anschrift", "plz"), "a German postal code has five digits")
+
+
+def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
+    land = d.kunde.anschrift.land
+    eu_business = d.kunde.art == "unternehmen" and land != "DE" and land in EU_LAENDER
+    if eu_business and not p.kleinunternehmer and not p.ust_idnr:
+        yield doc.problem(
+            ("kunde", "anschrift", "land"),
+            "a reverse-charge invoice must show "
+            "your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none",
+            "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
+            "ust_idnr: to vadocs.yaml",
+        )
 
 
 def _slug(file: Path) -> str:
