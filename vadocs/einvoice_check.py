@@ -24,13 +24,25 @@ def check_files(files: list[Path]) -> tuple[int, list[Problem]]:
         if data.startswith(b"%PDF"):
             xml = extract_xml(data)
             if xml is None:
-                problems.append(Problem(file, "no embedded factur-x.xml: not an e-invoice",
-                                        severity=Severity.WARNING))
+                problems.append(
+                    Problem(
+                        file,
+                        "no embedded factur-x.xml: not an e-invoice",
+                        severity=Severity.WARNING,
+                    )
+                )
                 continue
         elif b"xeinkauf.de:kosit:xrechnung" in data:
             flavor = "xrechnung"
         checked += 1
-        problems += [replace(p, file=file, message=f"{p.rule}: {p.message}"
-                             if p.rule and not p.message.startswith(p.rule) else p.message)
-                     for p in validate_xml(xml, flavor=flavor)]
+        problems += [
+            replace(
+                p,
+                file=file,
+                message=f"{p.rule}: {p.message}"
+                if p.rule and not p.message.startswith(p.rule)
+                else p.message,
+            )
+            for p in validate_xml(xml, flavor=flavor)
+        ]
     return checked, problems
