@@ -227,3 +227,109 @@ def test_tax_case_notes(built: dict[str, BuiltClient], kuerzel: str, patterns: l
         assert re.search(pattern, texts), f"{kuerzel}: /{pattern}/"
     if kuerzel in ("praxis-berger", "studio-wien", "alpenblick-ag"):
         assert not re.search(r"Umsatzsteuer 19 %", texts)
+
+
+def test_postal_code_with_leading_zero_survives(built: dict[str, BuiltClient]) -> None:
+    text = normalise(built["mueller-gmbh"].text("Auftragsbestaetigung"))
+    assert "01067 Dresden" in text and "01097 Dresden" in text
+
+
+def _invoice_pdfs(built: dict[str, BuiltClient]) -> list[Path]:
+    return [p for c in built.values() for p in c.files("*echnung_*.pdf")]
+
+
+def test_girocode_on_the_invoice_decodes_to_its_amount_and_number(
+    built: dict[str, BuiltClient],
+) -> None:
+    import io
+    import zipfile
+
+    import zxingcpp
+    from PIL import Image
+
+    (docx,) = built["mueller-gmbh"].files("*_Rechnung_2026-0004_*.docx")
+    with zipfile.ZipFile(docx) as z:
+        (png,) = [z.read(n) for n in z.namelist() if n.startswith("word/media/")]
+    (code,) = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
+    lines = code.text.split("\n")
+    assert lines[:4] == ["BCD", "002", "1", "SCT"]
+    assert lines[6] == "DE02120300000000202051"
+    text = normalise(pdf_text(docx.with_suffix(".pdf")))
+    amount = lines[7].removeprefix("EUR")
+    assert f"Zahlbetrag {amount.replace('.', ',')} €" in text
+    assert lines[-1] == "Rechnung 2026-0004"
+
+
+def test_business_invoices_are_valid_factur_x(built: dict[str, BuiltClient]) -> None:
+    import subprocess
+
+    from vadocs.einvoice import extract_xml, validate_xml
+    from vadocs.errors import Severity
+
+    checked = 0
+    for pdf in _invoice_pdfs(built):
+        data = pdf.read_bytes()
+        xml = extract_xml(data)
+        kunde = pdf.stem.rsplit("_", 1)[1]
+        if kunde in ("lena-fischer", "praxis-berger"):  # consumer; Kleinunternehmerin
+            assert xml is None, pdf.name
+            continue
+        assert xml is not None, pdf.name
+        checked += 1
+        errors = [p for p in validate_xml(xml) if p.severity is Severity.ERROR]
+        assert errors == [], (pdf.name, [p.format() for p in errors])
+        assert b"<pdfaid:part>3</pdfaid:part>" in data or b'pdfaid:part="3"' in data
+        fonts = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert fonts and all(" yes " in row for row in fonts), pdf.name
+    assert checked >= 4
+
+
+def test_pdf_text_and_xml_agree(built: dict[str, BuiltClient]) -> None:
+    """One source: number, dates, parties, line totals, VAT breakdown and amount due."""
+    from datetime import datetime
+    from decimal import Decimal
+
+    from lxml import etree
+
+    from vadocs.einvoice import extract_xml
+    from vadocs.formatting import datum, euro
+
+    ns = {
+        "rsm": "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100",
+        "ram": "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100",
+        "udt": "urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100",
+    }
+    for pdf in _invoice_pdfs(built):
+        xml = extract_xml(pdf.read_bytes())
+        if xml is None:
+            continue
+        root = etree.fromstring(xml)
+        text = normalise(pdf_text(pdf))
+
+        def one(path: str, node: Any = root) -> str:
+            (value,) = node.xpath(path, namespaces=ns)
+            return str(value)
+
+        def money(value: str) -> str:
+            return normalise(euro(Decimal(value)))
+
+        assert one("//rsm:ExchangedDocument/ram:ID/text()") in text
+        issued = datetime.strptime(
+            one("//rsm:ExchangedDocument//udt:DateTimeString/text()"), "%Y%m%d"
+        ).date()
+        assert datum(issued) in text
+        assert one("//ram:SellerTradeParty/ram:Name/text()") in text
+        assert normalise(one("//ram:BuyerTradeParty/ram:Name/text()")) in text
+        for line_total in root.xpath(
+            "//ram:SpecifiedLineTradeSettlement//ram:LineTotalAmount/text()", namespaces=ns
+        ):
+            assert money(line_total).lstrip("-") in text, (pdf.name, line_total)
+        for vat in root.xpath(
+            "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax", namespaces=ns
+        ):
+            if one("ram:CategoryCode/text()", vat) == "S":
+                assert money(one("ram:CalculatedAmount/text()", vat)) in text, pdf.name
+        assert money(one("//ram:DuePayableAmount/text()")) in text, pdf.name
+        assert money(one("//ram:GrandTotalAmount/text()")) in text, pdf.name

@@ -20,6 +20,7 @@ from vadocs.ledger import Ledger
 from vadocs.loading import load_catalogue, load_engagement, load_profile
 from vadocs.planning import plan_contracts
 from vadocs.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
+from vadocs.thresholds import small_business_warnings
 from vadocs.workspace import Workspace, find_workspace
 from vadocs.writing import ClientJob, convert_all, write_jobs
 
@@ -50,7 +51,19 @@ def build(
             )
     for ws, client_files in groups.values():
         report.clients += _build_workspace(ws, client_files, options, soffice, progress)
+        report.notes += _threshold_notes(ws)
     return report
+
+
+def _threshold_notes(ws: Workspace) -> list[str]:
+    ledger_file = ws.state_dir / "ledger.sqlite"
+    if not ledger_file.is_file() or not load_profile(ws.profile_file)[0].kleinunternehmer:
+        return []
+    ledger = Ledger(ledger_file)
+    try:
+        return small_business_warnings(ledger.all())
+    finally:
+        ledger.close()
 
 
 def soffice_for(options: BuildOptions) -> str | None:

@@ -388,7 +388,7 @@ def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
 
     targets = list(files)
     if not targets:
-        ws, ledger = _ledger(profile)
+        _, ledger = _ledger(profile)
         with closing(ledger):
             targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
     try:
