@@ -333,3 +333,37 @@ def test_pdf_text_and_xml_agree(built: dict[str, BuiltClient]) -> None:
                 assert money(one("ram:CalculatedAmount/text()", vat)) in text, pdf.name
         assert money(one("//ram:DuePayableAmount/text()")) in text, pdf.name
         assert money(one("//ram:GrandTotalAmount/text()")) in text, pdf.name
+
+
+def test_every_pdf_embeds_its_fonts_and_is_pdfa(built: dict[str, BuiltClient]) -> None:
+    import subprocess
+
+    for pdf in built["mueller-gmbh"].files("*.pdf"):
+        rows = subprocess.run(
+            ["pdffonts", str(pdf)], capture_output=True, text=True, check=True
+        ).stdout.splitlines()[2:]
+        assert rows and all(" yes " in row for row in rows), pdf.name
+        assert any(name in " ".join(rows) for name in ("LiberationSans", "Arial")), pdf.name
+
+
+def test_logo_from_the_profile_appears(tmp_path: Path) -> None:
+    import io
+    import zipfile
+
+    from PIL import Image
+
+    ws = copy_workspace("umsatzsteuer", tmp_path)
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 120), (30, 90, 160)).save(buffer, format="PNG")
+    (ws / "logo.png").write_bytes(buffer.getvalue())
+    profile = ws / "vadocs.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "logo: logo.png\n", encoding="utf-8")
+    client = ws / "kunden" / "mueller-gmbh.yaml"
+    result = CliRunner().invoke(
+        main, ["build", "--no-pdf", "--only", "auftragsbestaetigung", str(client)]
+    )
+    assert result.exit_code == 0, result.output
+    (docx,) = (ws / "out" / "mueller-gmbh").glob("*.docx")
+    with zipfile.ZipFile(docx) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert media, "the logo is not in the document"
