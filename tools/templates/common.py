@@ -103,8 +103,13 @@ def _set_language(doc: Document) -> None:
 def _field(paragraph: Paragraph, code: str) -> None:
     """Insert a Word field (PAGE, NUMPAGES) as a complex field, which both Word and LO update."""
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, "1"),
-                       ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, "1"),
+        ("end", None),
+    ):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -131,8 +136,15 @@ def _footer(doc: Document) -> None:
     _field(p, "NUMPAGES")
 
 
-def para(doc: Document | object, text: str = "", *, bold: bool = False, style: str | None = None,
-         align: str | None = None, space_after: float | None = None) -> Paragraph:
+def para(
+    doc: Document | object,
+    text: str = "",
+    *,
+    bold: bool = False,
+    style: str | None = None,
+    align: str | None = None,
+    space_after: float | None = None,
+) -> Paragraph:
     """A paragraph; ``text`` may contain Jinja tags (keep each tag inside one call)."""
     p = doc.add_paragraph(style=style)  # type: ignore[attr-defined]
     if text:
@@ -280,8 +292,9 @@ def new_section_page(doc: Document) -> None:
     doc.add_section(WD_SECTION.NEW_PAGE)
 
 
-def data_table(doc: Document, headers: list[str], cells: list[str], widths_mm: list[float],
-               loop: str) -> Table:
+def data_table(
+    doc: Document, headers: list[str], cells: list[str], widths_mm: list[float], loop: str
+) -> Table:
     """A table with a header row and one row repeated by ``{%tr for loop %}``."""
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = doc.styles["Table Grid"]
@@ -336,9 +349,14 @@ def _add_numbering(doc: Document, levels: list[dict[str, object]]) -> int:
         lvl = OxmlElement("w:lvl")
         lvl.set(qn("w:ilvl"), str(ilvl))
         abstract.append(lvl)
-        for tag, val in (("w:start", "1"), ("w:numFmt", spec["fmt"]),
-                         ("w:pStyle", spec["style"]), ("w:suff", spec.get("suff", "tab")),
-                         ("w:lvlText", spec["text"]), ("w:lvlJc", "left")):
+        for tag, val in (
+            ("w:start", "1"),
+            ("w:numFmt", spec["fmt"]),
+            ("w:pStyle", spec["style"]),
+            ("w:suff", spec.get("suff", "tab")),
+            ("w:lvlText", spec["text"]),
+            ("w:lvlJc", "left"),
+        ):
             child = OxmlElement(tag)
             child.set(qn("w:val"), str(val))
             lvl.append(child)
@@ -409,16 +427,38 @@ def clause_styles(doc: Document) -> None:
     heading_id = heading_style.element.get(qn("w:styleId"))
     body_id = body.element.get(qn("w:styleId"))
     bullet_id = bullet.element.get(qn("w:styleId"))
-    clause_num = _add_numbering(doc, [
-        {"fmt": "decimal", "style": heading_id, "text": "§ %1", "suff": "space",
-         "left": 0, "hanging": 0},
-        {"fmt": "decimal", "style": body_id, "text": "(%2)", "left": _CLAUSE_INDENT,
-         "hanging": _CLAUSE_INDENT},
-    ])
-    bullet_num = _add_numbering(doc, [
-        {"fmt": "bullet", "style": bullet_id, "text": "–", "left": _CLAUSE_INDENT + _BULLET_HANG,
-         "hanging": _BULLET_HANG},
-    ])
+    clause_num = _add_numbering(
+        doc,
+        [
+            {
+                "fmt": "decimal",
+                "style": heading_id,
+                "text": "§ %1",
+                "suff": "space",
+                "left": 0,
+                "hanging": 0,
+            },
+            {
+                "fmt": "decimal",
+                "style": body_id,
+                "text": "(%2)",
+                "left": _CLAUSE_INDENT,
+                "hanging": _CLAUSE_INDENT,
+            },
+        ],
+    )
+    bullet_num = _add_numbering(
+        doc,
+        [
+            {
+                "fmt": "bullet",
+                "style": bullet_id,
+                "text": "–",
+                "left": _CLAUSE_INDENT + _BULLET_HANG,
+                "hanging": _BULLET_HANG,
+            },
+        ],
+    )
     _link_numbering(heading_style, clause_num, 0)
     _link_numbering(body, clause_num, 1)
     _link_numbering(bullet, bullet_num, 0)
@@ -436,7 +476,7 @@ def clause_para(doc: Document, text: str | list[tuple[str, bool]] = "") -> Parag
     """A numbered paragraph ``(n)`` of the current clause; ``text`` or ``[(text, bold), …]``."""
     clause_styles(doc)
     p = doc.add_paragraph(style=CLAUSE_PARA_STYLE)
-    for part, bold in ([(text, False)] if isinstance(text, str) else text):
+    for part, bold in [(text, False)] if isinstance(text, str) else text:
         if part:
             p.add_run(part).bold = bold
     return p
@@ -469,6 +509,7 @@ def keep_references_together(doc: Document) -> None:
     """Non-breaking spaces in legal references (``§ 203``, ``Art. 28 Abs. 3``) so that a line
     never ends after ``§`` or ``Abs.``. Call at the end of ``build()``; Jinja tags are untouched
     because none of them contains these abbreviations followed by a space."""
+
     def fix(paragraphs: list[Paragraph]) -> None:
         for p in paragraphs:
             for run in p.runs:
