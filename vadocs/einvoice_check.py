@@ -35,6 +35,7 @@ def check_files(files: list[Path]) -> tuple[int, list[Problem]]:
         elif b"xeinkauf.de:kosit:xrechnung" in data:
             flavor = "xrechnung"
         checked += 1
+        assert xml is not None
         problems += [
             replace(
                 p,
