@@ -11,9 +11,14 @@ from vadocs.cli_reference import END, START, reference
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
+def _words(text: str) -> list[str]:
+    # click versions differ in column padding only; the words must be the same
+    return text.split()
+
+
 def test_cli_reference_is_current() -> None:
-    block = README.split(START, 1)[1].split(END, 1)[0].strip()
-    assert block == reference(main).strip(), "run `python tools/update_readme.py`"
+    block = README.split(START, 1)[1].split(END, 1)[0]
+    assert _words(block) == _words(reference(main)), "run `python tools/update_readme.py`"
 
 
 def test_the_two_commands_are_make_targets() -> None:
