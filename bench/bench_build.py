@@ -61,9 +61,20 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def run_vadocs(root: Path, *args: str) -> None:
-    cmd = [sys.executable, "-m", "vadocs", "build", "--force", *args, str(root / "kunden")]
-    subprocess.run(cmd, check=True, capture_output=True)
+def fresh(root: Path) -> None:
+    """Forget every earlier run: no ledger, no archive, no build cache, no output."""
+    shutil.rmtree(root / ".vadocs", ignore_errors=True)
+    shutil.rmtree(root / "out", ignore_errors=True)
+
+
+def run_vadocs(root: Path, kind: str, *args: str) -> None:
+    """One vadocs process: the bundle build, or month-end invoicing (`invoices run`)."""
+    fresh(root)
+    if kind == "bundle":
+        cmd = [sys.executable, "-m", "vadocs", "build", *args, str(root / "kunden")]
+    else:
+        cmd = [sys.executable, "-m", "vadocs", "invoices", "run", "--period", "2026-12", *args]
+    subprocess.run(cmd, check=True, capture_output=True, cwd=root)
 
 
 def naive(root: Path) -> int:

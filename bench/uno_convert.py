@@ -66,7 +66,9 @@ def main():
             doc.close(True)
             print(f"{time.perf_counter() - start:.4f}", flush=True)
     finally:
-        proc.kill()
+        import signal
+
+        os.killpg(proc.pid, signal.SIGKILL)  # soffice.bin too, not only its launcher
         proc.wait()
 
 

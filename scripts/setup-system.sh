@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install what vadocs needs from Debian: LibreOffice (headless, for PDFs), the
 # metric-compatible fonts (Liberation = Arial/Times/Courier, Carlito = Calibri)
-# and poppler-utils (pdftotext/pdffonts, used by the tests).
+# poppler-utils (pdftotext/pdffonts, used by the tests) and python3-uno (the warm
+# LibreOffice connection vadocs uses for large batches).
 set -euo pipefail
-packages=(libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito poppler-utils)
+packages=(libreoffice-writer-nogui python3-uno fonts-liberation2 fonts-crosextra-carlito poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -141,6 +141,13 @@ class PdfConverter:
         """Remove the private profile. The converter must not be used afterwards."""
         shutil.rmtree(self._workdir, ignore_errors=True)
 
+    def start(self) -> None:
+        """Nothing to start ahead: each :meth:`convert` runs its own soffice.
+
+        Here for :class:`vadocs.converter.Converter`, whose warm UNO variant
+        boots LibreOffice early.
+        """
+
     def convert(
         self, docx_files: Sequence[Path], out_dir: Path, *, pdfa: bool = False
     ) -> dict[Path, Path]:

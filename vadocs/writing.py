@@ -11,11 +11,14 @@ from pathlib import Path
 from vadocs import pdf_metadata
 from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement
-from vadocs.convert import PdfConverter
+from vadocs.converter import make_converter
 from vadocs.issuing import InvoicePlanner
 from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
 from vadocs.planning import Planned, fresh_files
 from vadocs.results import ClientResult, Progress
+
+CONVERT_TIMEOUT = 300.0
+"""Seconds for LibreOffice's start and (batch CLI) the whole batch; a hang is killed."""
 
 
 @dataclass
@@ -38,7 +41,7 @@ def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> No
             src = folder / f"{i:04d}-{doc.base}.docx"
             src.write_bytes(doc.docx)
             sources.append(src)
-        with PdfConverter(soffice) as converter:
+        with make_converter(soffice, timeout=CONVERT_TIMEOUT, documents=len(docs)) as converter:
             # PDF/A-3b for everything: archival, fonts embedded, and e-invoices need it.
             pdfs = converter.convert(sources, folder / "pdf", pdfa=True)
         for doc, src in zip(docs, sources, strict=True):
