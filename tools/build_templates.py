@@ -12,8 +12,9 @@ from __future__ import annotations
 import importlib
 import io
 import sys
-import zipfile
 from pathlib import Path
+
+from vadocs.output import stable_docx
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "templates"))
@@ -26,24 +27,13 @@ DOCUMENTS = (
 )
 
 
-def stable_zip(data: bytes) -> bytes:
-    """Rewrite a .docx with fixed timestamps so that regenerating changes no byte."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for item in src.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(item.filename))
-    return out.getvalue()
-
-
 def main(names: list[str]) -> None:
     target = HERE.parent / "templates_de"
     for name in names or DOCUMENTS:
         module = importlib.import_module(name)
         buffer = io.BytesIO()
         module.build().save(buffer)
-        (target / f"{name}.docx").write_bytes(stable_zip(buffer.getvalue()))
+        (target / f"{name}.docx").write_bytes(stable_docx(buffer.getvalue()))
         print(f"wrote templates_de/{name}.docx")
 
 
