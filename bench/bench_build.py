@@ -121,37 +121,40 @@ def warm_uno(root: Path) -> float:
     return statistics.median(float(x) for x in result.stdout.split())
 
 
-def peak_rss_mb(root: Path) -> float:
-    cmd = [
-        sys.executable,
-        "-c",
-        "import resource, runpy, sys; sys.argv=['vadocs','build','--force',"
-        f"'{root / 'kunden'}']; "
-        "import vadocs.cli as c\ntry:\n c.main(standalone_mode=False)\nexcept SystemExit: pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)",
-    ]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.split()
+def peak_rss_mb(root: Path, kind: str) -> float:
+    """Peak RSS of the vadocs process (LibreOffice, its child, is not counted)."""
+    code = (
+        "import resource, sys\n"
+        "from vadocs.cli import run\n"
+        f"sys.argv = {_argv(root, kind)!r}\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    fresh(root)
+    out = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=root
+    ).stdout.split()
     return int(out[-1]) / 1024
+
+
+def _argv(root: Path, kind: str) -> list[str]:
+    if kind == "bundle":
+        return ["vadocs", "build", "--pdf", str(root / "kunden")]
+    return ["vadocs", "invoices", "run", "--period", "2026-12", "--pdf"]
 
 
 def scenario(kind: str, k: int, repeat: int) -> dict[str, float]:
     root = workspace(kind, k)
     try:
+        rss = peak_rss_mb(root, kind)  # first, so the children's maximum is vadocs'
         docs = naive(root)
-        v = statistics.median(timed(lambda: run_vadocs(root)) for _ in range(repeat))
-        d = statistics.median(timed(lambda: run_vadocs(root, "--no-pdf")) for _ in range(repeat))
-        n = statistics.median(
-            timed(lambda: naive(root)) for _ in range(max(1, repeat if k < 50 else 1))
+        v = statistics.median(timed(lambda: run_vadocs(root, kind, "--pdf")) for _ in range(repeat))
+        d = statistics.median(
+            timed(lambda: run_vadocs(root, kind, "--no-pdf")) for _ in range(repeat)
         )
+        n = statistics.median(timed(lambda: naive(root)) for _ in range(1 if k >= 50 else repeat))
         u = warm_uno(root)
-        return {
-            "docs": docs,
-            "vadocs": v,
-            "naive": n,
-            "docx": d,
-            "uno_per_doc": u,
-            "rss": peak_rss_mb(root),
-        }
+        return {"docs": docs, "vadocs": v, "naive": n, "docx": d, "uno_per_doc": u, "rss": rss}
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
