@@ -14,6 +14,8 @@ from pathlib import Path
 
 from vadocs.build_cache import BuildCache
 from vadocs.convert import find_soffice
+from vadocs.converter import Converter, make_converter
+from vadocs.documents import contracts_for
 from vadocs.errors import ConverterMissingError, VadocsError
 from vadocs.issuing import InvoicePlanner
 from vadocs.ledger import Ledger
@@ -22,7 +24,7 @@ from vadocs.planning import plan_contracts
 from vadocs.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.thresholds import small_business_warnings
 from vadocs.workspace import Workspace, find_workspace
-from vadocs.writing import ClientJob, convert_all, write_jobs
+from vadocs.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
 
 INSTALL_HINT = (
     "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito"
@@ -96,22 +98,61 @@ def _build_workspace(
             job.engagement = loaded.engagement
             job.out_dir = out_root / loaded.engagement.kuerzel
             result.warnings += loaded.warnings
-            if options.period is None:
-                job.docs = plan_contracts(
-                    job.engagement, ws, options.only, cache, job.out_dir, soffice is not None
-                )
         except VadocsError as exc:
             result.error = exc
-        for doc in job.docs:
-            progress("plan", f"{doc.kuerzel}: {doc.kind.title}")
-    ledger = Ledger(ws.state_dir / "ledger.sqlite") if _invoicing(jobs, options) else None
+    # LibreOffice boots in the background while the documents are rendered.
+    converter = None
+    if soffice is not None:
+        converter = make_converter(
+            soffice, timeout=CONVERT_TIMEOUT, documents=_expected_documents(jobs, options)
+        )
+        converter.start()
     try:
-        _issue_and_write(ws, jobs, options, soffice, ledger, cache, progress)
+        _plan_contracts(jobs, ws, options, cache, converter is not None, progress)
+        ledger = Ledger(ws.state_dir / "ledger.sqlite") if _invoicing(jobs, options) else None
+        try:
+            _issue_and_write(ws, jobs, options, converter, ledger, cache, progress)
+        finally:
+            if ledger is not None:
+                ledger.close()
     finally:
-        if ledger is not None:
-            ledger.close()
+        if converter is not None:
+            converter.close()
     cache.save()
     return [j.result for j in jobs]
+
+
+def _expected_documents(jobs: list[ClientJob], options: BuildOptions) -> int:
+    count = 0
+    for job in jobs:
+        if job.engagement is None:
+            continue
+        datei = job.engagement.datei
+        if options.period is None:
+            count += len(contracts_for(datei))
+        count += sum(1 for r in datei.rechnungen if options.period in (None, r.zeitraum))
+    return count
+
+
+def _plan_contracts(
+    jobs: list[ClientJob],
+    ws: Workspace,
+    options: BuildOptions,
+    cache: BuildCache,
+    pdf: bool,
+    progress: Progress,
+) -> None:
+    if options.period is not None:
+        return
+    for job in jobs:
+        if job.engagement is None or job.result.error is not None:
+            continue
+        try:
+            job.docs = plan_contracts(job.engagement, ws, options.only, cache, job.out_dir, pdf)
+        except VadocsError as exc:
+            job.result.error = exc
+        for doc in job.docs:
+            progress("plan", f"{doc.kuerzel}: {doc.kind.title}")
 
 
 def _invoicing(jobs: list[ClientJob], options: BuildOptions) -> bool:
@@ -128,17 +169,17 @@ def _issue_and_write(
     ws: Workspace,
     jobs: list[ClientJob],
     options: BuildOptions,
-    soffice: str | None,
+    converter: Converter | None,
     ledger: Ledger | None,
     cache: BuildCache,
     progress: Progress,
 ) -> None:
     live = [j for j in jobs if j.result.error is None]
     if ledger is None:
-        _convert_and_write(live, soffice, None, cache, progress)
+        _convert_and_write(live, converter, None, cache, progress)
         return
     with ledger.issuing():
-        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=soffice is not None)
+        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=converter is not None)
         engaged = [j for j in live if j.engagement is not None]
         planned, errors = planner.plan_all(
             [j.engagement for j in engaged if j.engagement is not None],
@@ -158,17 +199,17 @@ def _issue_and_write(
             if options.period and not invoices:
                 job.result.skipped = f"no invoice for {options.period}"
         _convert_and_write(
-            [j for j in live if j.result.error is None], soffice, planner, cache, progress
+            [j for j in live if j.result.error is None], converter, planner, cache, progress
         )
 
 
 def _convert_and_write(
     jobs: list[ClientJob],
-    soffice: str | None,
+    converter: Converter | None,
     planner: InvoicePlanner | None,
     cache: BuildCache,
     progress: Progress,
 ) -> None:
-    if soffice is not None:
-        convert_all([d for j in jobs for d in j.docs if d.archived is None], soffice, progress)
+    if converter is not None:
+        convert_all([d for j in jobs for d in j.docs if d.archived is None], converter, progress)
     write_jobs(jobs, planner, cache, progress)

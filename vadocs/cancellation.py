@@ -7,13 +7,14 @@ from pathlib import Path
 
 from vadocs.build import soffice_for
 from vadocs.build_cache import BuildCache
+from vadocs.converter import make_converter
 from vadocs.errors import LedgerError, WorkspaceError
 from vadocs.issuing import InvoicePlanner
 from vadocs.ledger import Ledger
 from vadocs.loading import load_catalogue, load_engagement, load_profile
 from vadocs.results import BuildOptions, ClientResult, no_progress
 from vadocs.workspace import Workspace, find_workspace
-from vadocs.writing import ClientJob, convert_all, write_jobs
+from vadocs.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
 
 
 def cancel_invoice(start: Path, number: str, reason: str, options: BuildOptions) -> ClientResult:
@@ -42,7 +43,8 @@ def cancel_invoice(start: Path, number: str, reason: str, options: BuildOptions)
                 planner.plan_cancellation(engagement, number, reason, options.today or date.today())
             ]
             if soffice is not None:
-                convert_all(job.docs, soffice, no_progress)
+                with make_converter(soffice, timeout=CONVERT_TIMEOUT, documents=1) as converter:
+                    convert_all(job.docs, converter, no_progress)
             write_jobs(
                 [job], planner, BuildCache(ws.state_dir / "unused", enabled=False), no_progress
             )

@@ -11,7 +11,7 @@ from pathlib import Path
 from vadocs import pdf_metadata
 from vadocs.build_cache import BuildCache
 from vadocs.context import Engagement
-from vadocs.converter import make_converter
+from vadocs.converter import Converter
 from vadocs.issuing import InvoicePlanner
 from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
 from vadocs.planning import Planned, fresh_files
@@ -29,8 +29,8 @@ class ClientJob:
     docs: list[Planned] = field(default_factory=list)
 
 
-def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> None:
-    """One LibreOffice run for all ``docs``; each gets its PDF with our metadata."""
+def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:
+    """One conversion call for all ``docs``; each gets its PDF with our metadata."""
     if not docs:
         return
     progress("convert", f"{len(docs)} document(s) to PDF")
@@ -41,9 +41,8 @@ def convert_all(docs: Sequence[Planned], soffice: str, progress: Progress) -> No
             src = folder / f"{i:04d}-{doc.base}.docx"
             src.write_bytes(doc.docx)
             sources.append(src)
-        with make_converter(soffice, timeout=CONVERT_TIMEOUT, documents=len(docs)) as converter:
-            # PDF/A-3b for everything: archival, fonts embedded, and e-invoices need it.
-            pdfs = converter.convert(sources, folder / "pdf", pdfa=True)
+        # PDF/A-3b for everything: archival, fonts embedded, and e-invoices need it.
+        pdfs = converter.convert(sources, folder / "pdf", pdfa=True)
         for doc, src in zip(docs, sources, strict=True):
             stamp = datetime.combine(doc.datum, time(12, 0))
             pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
