@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build_cache import BuildCache
-from vadocs.convert import find_soffice
+from vadocs.convert import INSTALL_HINT, find_soffice
 from vadocs.converter import Converter, make_converter
 from vadocs.documents import contracts_for
 from vadocs.errors import ConverterMissingError, VadocsError
@@ -25,10 +25,6 @@ from vadocs.results import BuildOptions, BuildReport, ClientResult, Progress, no
 from vadocs.thresholds import small_business_warnings
 from vadocs.workspace import Workspace, find_workspace
 from vadocs.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
-
-INSTALL_HINT = (
-    "sudo apt-get install libreoffice-writer-nogui fonts-liberation2 fonts-crosextra-carlito"
-)
 
 
 def build(
@@ -42,7 +38,7 @@ def build(
         groups.setdefault(ws.root, (ws, []))[1].append(file)
     soffice = soffice_for(options)
     if soffice is None and options.pdf == "auto":
-        report.notes.append(f"LibreOffice not found: wrote DOCX only. For PDFs: {INSTALL_HINT}")
+        report.notes.append(f"LibreOffice not found: wrote DOCX only. To get PDFs, {INSTALL_HINT}")
         if not options.draft:
             # An issued invoice never changes, so it is not issued without its PDF and
             # e-invoice: without LibreOffice it is a draft. --no-pdf issues DOCX on purpose.

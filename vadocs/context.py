@@ -64,10 +64,10 @@ def land_name(code: str) -> str:
     return str(_GERMAN.territories.get(code, code))
 
 
-def address_lines(name: str, datei_or_none: Any, anschrift: Any) -> list[str]:
+def address_lines(name: str, second_line: str | None, anschrift: Any) -> list[str]:
     lines = [name]
-    if datei_or_none is not None:
-        lines.append(datei_or_none)
+    if second_line is not None:
+        lines.append(second_line)
     if anschrift.zusatz:
         lines.append(anschrift.zusatz)
     lines += [anschrift.strasse, f"{anschrift.plz} {anschrift.ort}"]

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from common import (
     CLAUSE_BULLET_STYLE,
+    SIE,
     address_block_when,
     clause,
     clause_bullets,
     clause_para,
     control,
     data_table,
+    ds,
     fixed_widths,
     heading,
     keep_references_together,
@@ -36,13 +38,6 @@ from docx.shared import Mm, Pt
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-
-def ds(du: str, sie: str) -> str:
-    """The Du or the Sie wording of a verb or phrase, chosen when rendering."""
-    return "{% if du %}" + du + "{% else %}" + sie + "{% endif %}"
-
-
-SIE = "{{ a.sie }}"
 SIE_AKK = ds("Dich", "Sie")  # the pronoun dict has no accusative of "Du"
 IHNEN = "{{ a.ihnen }}"
 

@@ -8,6 +8,9 @@ coverage checks: vadocs/data/coverage/auftragsverarbeitungsvertrag.yaml.
 from __future__ import annotations
 
 from common import (
+    KUNDE_ANSCHRIFT,
+    PROFIL_ANSCHRIFT,
+    PROFIL_NAME,
     clause,
     clause_bullet,
     clause_bullets,
@@ -28,20 +31,6 @@ from docx.shared import Pt
 
 TITLE = "Vertrag über die Verarbeitung personenbezogener Daten im Auftrag (Art. 28 DSGVO)"
 
-KUNDE_ANSCHRIFT = (
-    "{% if kunde.anschrift.zusatz %}{{ kunde.anschrift.zusatz }}, "
-    "{% endif %}{{ kunde.anschrift.strasse }}, {{ kunde.anschrift.plz }} "
-    "{{ kunde.anschrift.ort }}{% if kunde.anschrift.land != 'DE' %}, {{ land_name }}{% endif %}"
-)
-PROFIL_ANSCHRIFT = (
-    "{% if profil.anschrift.zusatz %}{{ profil.anschrift.zusatz }}, "
-    "{% endif %}{{ profil.anschrift.strasse }}, {{ profil.anschrift.plz }} "
-    "{{ profil.anschrift.ort }}{% if profil.anschrift.land != 'DE' %}, "
-    "{{ profil.anschrift.land }}{% endif %}"
-)
-PROFIL_NAME = (
-    "{{ profil.name }}{% if profil.firma %}, handelnd unter „{{ profil.firma }}“{% endif %}"
-)
 # EU member states and the other EEA states (ISO 3166-1 alpha-2; Greece is GR).
 EWR = (
     "['AT','BE','BG','CY','CZ','DE','DK','EE','ES','FI','FR','GR','HR','HU','IE',"

@@ -24,6 +24,28 @@ BASE_SIZE = Pt(10.5)
 GREY = RGBColor(0x55, 0x55, 0x55)
 
 
+KUNDE_ANSCHRIFT = (
+    "{% if kunde.anschrift.zusatz %}{{ kunde.anschrift.zusatz }}, "
+    "{% endif %}{{ kunde.anschrift.strasse }}, {{ kunde.anschrift.plz }} "
+    "{{ kunde.anschrift.ort }}{% if kunde.anschrift.land != 'DE' %}, {{ land_name }}{% endif %}"
+)
+PROFIL_ANSCHRIFT = (
+    "{% if profil.anschrift.zusatz %}{{ profil.anschrift.zusatz }}, "
+    "{% endif %}{{ profil.anschrift.strasse }}, {{ profil.anschrift.plz }} "
+    "{{ profil.anschrift.ort }}{% if profil.anschrift.land != 'DE' %}, "
+    "{{ profil.anschrift.land }}{% endif %}"
+)
+PROFIL_NAME = (
+    "{{ profil.name }}{% if profil.firma %}, handelnd unter „{{ profil.firma }}“{% endif %}"
+)
+SIE = "{{ a.sie }}"
+
+
+def ds(du: str, sie: str) -> str:
+    """The Du or the Sie wording of a verb or phrase, chosen when rendering."""
+    return "{% if du %}" + du + "{% else %}" + sie + "{% endif %}"
+
+
 def new_document(title: str, subject: str) -> Document:
     """An empty A4 document with our styles, German language and a page-number footer."""
     doc = new_docx()

@@ -8,9 +8,11 @@ payments, § 19 / § 13b UStG notes, § 286 Abs. 3 BGB for consumers). The templ
 from __future__ import annotations
 
 from common import (
+    SIE,
     address_block_when,
     control,
     data_table,
+    ds,
     fixed_widths,
     heading,
     keep_references_together,
@@ -29,13 +31,6 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
-
-def ds(du: str, sie: str) -> str:
-    """The Du or the Sie wording of a verb or phrase, chosen when rendering."""
-    return "{% if du %}" + du + "{% else %}" + sie + "{% endif %}"
-
-
-SIE = "{{ a.sie }}"
 IHNEN = "{{ a.ihnen }}"
 STORNO = '{% if rechnung.art == "storno" %}'
 KUNDE_ANSCHRIFT = (

@@ -9,6 +9,9 @@ Neutral roles ("offenlegende Partei", "empfangende Partei") keep one text for bo
 from __future__ import annotations
 
 from common import (
+    KUNDE_ANSCHRIFT,
+    PROFIL_ANSCHRIFT,
+    PROFIL_NAME,
     clause,
     clause_bullet,
     clause_para,
@@ -26,20 +29,6 @@ from docx.shared import Pt
 TITLE = "Verschwiegenheitsvereinbarung"
 MUTUAL = "nda.art == 'gegenseitig'"
 
-KUNDE_ANSCHRIFT = (
-    "{% if kunde.anschrift.zusatz %}{{ kunde.anschrift.zusatz }}, "
-    "{% endif %}{{ kunde.anschrift.strasse }}, {{ kunde.anschrift.plz }} "
-    "{{ kunde.anschrift.ort }}{% if kunde.anschrift.land != 'DE' %}, {{ land_name }}{% endif %}"
-)
-PROFIL_ANSCHRIFT = (
-    "{% if profil.anschrift.zusatz %}{{ profil.anschrift.zusatz }}, "
-    "{% endif %}{{ profil.anschrift.strasse }}, {{ profil.anschrift.plz }} "
-    "{{ profil.anschrift.ort }}{% if profil.anschrift.land != 'DE' %}, "
-    "{{ profil.anschrift.land }}{% endif %}"
-)
-PROFIL_NAME = (
-    "{{ profil.name }}{% if profil.firma %}, handelnd unter „{{ profil.firma }}“{% endif %}"
-)
 NACHWIRKUNG = (
     "{% if nda.nachwirkung_jahre == 1 %}ein weiteres Jahr{% else %}weitere "
     "{{ nda.nachwirkung_jahre }} Jahre{% endif %}"
