@@ -28,7 +28,7 @@ from vadocs.cli_templates import COMMANDS
 from vadocs.documents import ALL
 from vadocs.errors import Severity
 
-TEMPLATES = ROOT / "templates_de"
+TEMPLATES = ROOT / "vadocs" / "templates_de"
 EXAMPLES = ROOT / "examples"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 BASE = next(

@@ -28,7 +28,7 @@ DOCUMENTS = (
 
 
 def main(names: list[str]) -> None:
-    target = HERE.parent / "templates_de"
+    target = HERE.parent / "vadocs" / "templates_de"
     for name in names or DOCUMENTS:
         module = importlib.import_module(name)
         buffer = io.BytesIO()

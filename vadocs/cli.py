@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import textwrap
 import traceback
 from contextlib import closing
 from datetime import date
@@ -22,6 +23,21 @@ from vadocs.results import BuildOptions
 from vadocs.workspace import Workspace, find_workspace
 
 EXAMPLE = "\n\n\b\nExample:\n  "
+
+EXIT_STATUS = {
+    0: "success (warnings allowed, unless --strict)",
+    1: "problems found in your files, templates, ledger or e-invoices "
+    "(a client failed, a check error, a verify mismatch, an invalid e-invoice, "
+    "nothing to do where something was asked for)",
+    2: "wrong usage, or an internal error",
+    130: "interrupted (Ctrl-C, SIGTERM): nothing half-written",
+}
+"""The exit-status contract of every command (README table, ``--help`` epilog, e2e tests)."""
+
+EPILOG = "\b\nExit status:\n" + "\n".join(
+    textwrap.fill(text, 78, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+    for code, text in EXIT_STATUS.items()
+)
 
 
 class UserError(click.ClickException):
@@ -43,7 +59,7 @@ def _echo_problems(problems: list[Problem]) -> None:
         click.echo(p.format(), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
 @click.version_option(__version__, prog_name="vadocs")
 def main() -> None:
     """vadocs — contracts, GDPR agreements and invoices for virtual assistants in Germany.
@@ -74,20 +90,24 @@ def init(directory: Path) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--profile", type=click.Path(path_type=Path), help="The business profile (vadocs.yaml)."
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> None:
-    """Check client files and profiles; report every problem as file:line:col.
+    """Check client files, the profile and the catalogue; report every problem as
+    file:line:col. Without FILES: the whole workspace (vadocs.yaml, every file in
+    kunden/, unterauftragsverarbeiter.yaml).
 
     \b
     Example:
+      vadocs validate
       vadocs validate kunden/*.yaml
     """
     try:
-        ws_for = {f: find_workspace(f, profile) for f in _expand(files)}
+        targets = _expand(files) if files else _workspace_files(profile)
+        ws_for = {f: find_workspace(f, profile) for f in targets}
     except VadocsError as exc:
         raise _fail(exc) from None
     problems = validate_files(list(ws_for), ws_for)
@@ -101,15 +121,40 @@ def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> Non
 
 
 def _expand(files: tuple[Path, ...]) -> list[Path]:
-    """Folders stand for the .yaml files inside them."""
+    """Folders stand for the client files (.yaml/.yml) inside them; a folder without any
+    is an error, never a silent "0 clients"."""
     out: list[Path] = []
     for f in files:
         if f.is_dir() and not f.is_symlink():
-            out += sorted(p for p in f.glob("*.yaml") if p.name != "vadocs.yaml")
-            out += sorted(p for p in f.glob("*.yml"))
+            found = _client_files(f)
+            if not found:
+                raise _fail(
+                    VadocsError(
+                        f"{f}: no client files (*.yaml) in this folder",
+                        hint="name a folder with client files, e.g. kunden/, "
+                        "or a client file such as kunden/mueller-gmbh.yaml",
+                    )
+                )
+            out += found
         else:
             out.append(f)
     return out
+
+
+def _client_files(folder: Path) -> list[Path]:
+    from vadocs.workspace import CATALOGUE_NAME, PROFILE_NAME
+
+    names = (PROFILE_NAME, CATALOGUE_NAME)
+    return sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")] if p.name not in names)
+
+
+def _workspace_files(profile: Path | None) -> list[Path]:
+    """The workspace's profile, every client file in kunden/ and its own catalogue."""
+    ws = find_workspace(Path.cwd(), profile)
+    files = [ws.profile_file, *_client_files(ws.root / "kunden")]
+    if ws.catalogue_file is not None:
+        files.append(ws.catalogue_file)
+    return files
 
 
 def _parse_only(value: str | None) -> frozenset[str] | None:
@@ -185,10 +230,16 @@ def build_command(
         force=force,
         today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
     )
-    _run_build(_expand(files), options, verbose)
+    nothing = None
+    if options.only is not None:
+        nothing = f"--only {only}: none of these documents is made for the client(s) named"
+    _run_build(_expand(files), options, verbose, nothing)
 
 
-def _run_build(files: list[Path], options: BuildOptions, verbose: bool) -> None:
+def _run_build(
+    files: list[Path], options: BuildOptions, verbose: bool, nothing: str | None = None
+) -> None:
+    """Build and report; ``nothing``: the message (exit 1) when no document results."""
     from vadocs.reporting import ProgressLine, summary_lines
 
     try:
@@ -211,6 +262,8 @@ def _run_build(files: list[Path], options: BuildOptions, verbose: bool) -> None:
         click.echo(note, err=True)
     if report.failed:
         raise click.exceptions.Exit(1)
+    if nothing is not None and not any(c.written or c.unchanged for c in report.clients):
+        raise _fail(VadocsError(nothing, hint="check the client file(s) and the options"))
 
 
 @main.group()
@@ -275,22 +328,31 @@ def list_invoices(year: int | None, profile: Path | None) -> None:
 
 
 @invoices.command(name="run")
+@click.argument("clients", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--period", required=True, help="The month to invoice, as YYYY-MM.")
 @click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs, or write DOCX only.")
 @click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
 @_profile_option
 def run_invoices(
-    period: str, pdf: bool | None, draft: bool, verbose: bool, profile: Path | None
+    clients: tuple[Path, ...],
+    period: str,
+    pdf: bool | None,
+    draft: bool,
+    verbose: bool,
+    profile: Path | None,
 ) -> None:
     """Month-end invoicing: issue every client's invoices for one month in one run.
 
-    Every client file in kunden/ with an invoice for that month is built; the
-    others are listed as having nothing due.
+    Every client file in kunden/ (or only the CLIENTS named) with an invoice for
+    that month is built; the others are listed as having nothing due. Nothing due
+    for the whole workspace is fine (exit 0); nothing due for a client you named
+    is an error (exit 1).
 
     \b
     Example:
       vadocs invoices run --period 2026-11
+      vadocs invoices run --period 2026-11 kunden/mueller-gmbh.yaml
     """
     import re
 
@@ -300,7 +362,7 @@ def run_invoices(
         ws = find_workspace(Path.cwd(), profile)
     except VadocsError as exc:
         raise _fail(exc) from None
-    files = _expand((ws.root / "kunden",))
+    files = _expand(clients) if clients else _client_files(ws.root / "kunden")
     options = BuildOptions(
         pdf="auto" if pdf is None else ("require" if pdf else "off"),
         draft=draft,
@@ -309,7 +371,11 @@ def run_invoices(
         only=frozenset({"rechnung"}),
         today=date.today(),
     )
-    _run_build(files, options, verbose)
+    if not files:
+        click.echo(f"{ws.root / 'kunden'}: no client files; nothing is due for {period}")
+        return
+    nothing = f"no invoice is due for {period} for the client(s) named" if clients else None
+    _run_build(files, options, verbose, nothing)
 
 
 @invoices.command()
@@ -436,8 +502,8 @@ def backup(dest: Path, profile: Path | None) -> None:
     try:
         with closing(ledger):
             ledger.backup(dest)
-    except OSError as exc:
-        raise _fail(VadocsError(f"{dest}: cannot write the backup ({exc})")) from None
+    except VadocsError as exc:
+        raise _fail(exc) from None
     click.echo(f"wrote {dest}")
 
 
@@ -488,7 +554,9 @@ def run() -> None:
     """Console entry point: no traceback for an interruption or, unless VADOCS_DEBUG, a bug."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        main(prog_name="vadocs", standalone_mode=False)
+        # standalone_mode=False makes click *return* the code of a raised Exit instead of
+        # exiting with it; dropping that value once turned every failure into exit 0.
+        code = main(prog_name="vadocs", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -507,3 +575,4 @@ def run() -> None:
             err=True,
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

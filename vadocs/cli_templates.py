@@ -34,7 +34,7 @@ def _default_templates(ws: Workspace | None) -> Path:
 
 
 @click.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--templates",
     "templates_dir",
@@ -52,10 +52,10 @@ def _default_templates(ws: Workspace | None) -> Path:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github"]),
+    type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
-    help="github: annotations for GitHub Actions.",
+    help="github: annotations for GitHub Actions; sarif: SARIF 2.1.0 for code scanning.",
 )
 @click.option("--fix", is_flag=True, help="First repair what is safe (quotes in tags, split tags).")
 def check(
@@ -69,9 +69,9 @@ def check(
     """Check Word templates: broken tags, tracked changes, unknown placeholders,
     a dry render for every example client, the legal clauses, A4 and German.
 
-    FILES are single templates to check (as pre-commit passes them); without
-    them every .docx in the templates folder is checked. Exit code 1 on errors,
-    with --strict also on warnings.
+    FILES are templates or folders of templates to check (pre-commit passes
+    single files); without them every .docx in the templates folder is checked.
+    Exit code 1 on errors, with --strict also on warnings.
 
     \b
     Example:
@@ -85,7 +85,9 @@ def check(
     ws = _workspace()
     folder = templates_dir or _default_templates(ws)
     examples = examples_dir or (ws.root if ws is not None else None)
-    targets = [f for f in files if not f.name.startswith("~$")] or template_files(folder)
+    targets = _targets(files) or template_files(folder)
+    if not targets:
+        raise click.ClickException(f"{folder}: no Word templates (*.docx) to check")
     if fix:
         for f in fix_templates(targets):
             shown = f.file.relative_to(Path.cwd()) if f.file.is_relative_to(Path.cwd()) else f.file
@@ -96,12 +98,31 @@ def check(
         raise click.exceptions.Exit(1)
 
 
+def _targets(files: tuple[Path, ...]) -> list[Path]:
+    """Files as given (without Word's ``~$`` lock files); folders stand for their .docx files."""
+    from vadocs.checks.runner import template_files
+
+    out: list[Path] = []
+    for f in files:
+        if f.is_dir():
+            found = template_files(f)
+            if not found:
+                raise click.ClickException(f"{f}: no Word templates (*.docx) in this folder")
+            out += found
+        elif not f.name.startswith("~$"):
+            out.append(f)
+    return out
+
+
 def _report(result: CheckResult, fmt: str) -> None:
     from vadocs.checks.reporting import as_github, as_json, as_text, summary
 
     base = Path.cwd()
-    if fmt == "json":
-        click.echo(as_json(result, base))
+    if fmt in ("json", "sarif"):
+        from vadocs.checks.sarif import as_sarif
+
+        click.echo(as_json(result, base) if fmt == "json" else as_sarif(result, base))
+        click.echo(summary(result), err=True)
         return
     for line in as_github(result, base) if fmt == "github" else as_text(result, base):
         click.echo(line)

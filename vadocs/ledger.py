@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -198,13 +199,29 @@ class Ledger:
         return self.archive / number.replace("/", "_")
 
     def backup(self, dest: Path) -> None:
-        """Copy the ledger with SQLite's online backup API (safe while others use it)."""
-        target = sqlite3.connect(dest)
+        """Copy the ledger with SQLite's online backup API (safe while others use it).
+
+        The copy is made beside ``dest`` and renamed into place, so ``dest`` is either the
+        complete copy or untouched. Raises :class:`LedgerError` when it cannot be written.
+        """
+        if not dest.parent.is_dir():
+            raise LedgerError(
+                f"{dest}: the folder {dest.parent} does not exist",
+                hint="create the folder first, or name another file",
+            )
+        fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=dest.parent)
+        os.close(fd)
         try:
-            self.db.backup(target)
-        finally:
-            target.close()
-        os.chmod(dest, 0o600)
+            target = sqlite3.connect(name)
+            try:
+                self.db.backup(target)
+            finally:
+                target.close()
+            os.chmod(name, 0o600)
+            os.replace(name, dest)
+        except (OSError, sqlite3.Error) as exc:
+            Path(name).unlink(missing_ok=True)
+            raise LedgerError(f"{dest}: cannot write the backup ({exc})") from None
 
 
 def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:

@@ -18,7 +18,7 @@ from vadocs.rules import client_rules, profile_rules
 from vadocs.secrets_scan import scan
 from vadocs.timesheets import read_entries
 from vadocs.validation import validate
-from vadocs.workspace import Workspace, builtin_catalogue
+from vadocs.workspace import CATALOGUE_NAME, Workspace, builtin_catalogue
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,9 @@ def validate_files(files: list[Path], ws_for: dict[Path, Workspace]) -> list[Pro
     for file in files:
         try:
             ws = ws_for[file]
+            if file.name == CATALOGUE_NAME:
+                validate(yaml_source.load(file), Katalog)
+                continue
             profil, warnings = load_profile(ws.profile_file)
             found += warnings
             if file.resolve() != ws.profile_file.resolve():

@@ -56,8 +56,11 @@ def summary_lines(report: BuildReport) -> list[str]:
     lines = [f"{'client':<{width}}  written  unchanged  status"]
     lines += [f"{n:<{width}}  {w:>7}  {u:>9}  {s}" for n, w, u, s in rows]
     failed = sum(1 for c in report.clients if c.error is not None)
+    idle = sum(1 for c in report.clients if c.error is None and c.skipped)
     lines.append(
-        f"{len(rows)} client(s): {len(rows) - failed} built, {failed} failed; "
+        f"{len(rows)} client(s): {len(rows) - failed - idle} built, "
+        + (f"{idle} with nothing due, " if idle else "")
+        + f"{failed} failed; "
         f"{sum(r[1] for r in rows)} file(s) written, "
         f"{sum(r[2] for r in rows)} unchanged"
     )

@@ -63,8 +63,5 @@ def builtin_catalogue() -> Path:
 
 
 def builtin_templates() -> Path:
-    """The shipped Word templates (``templates_de/`` in the source tree)."""
-    packaged = Path(str(resources.files("vadocs") / "templates_de"))
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "templates_de"
+    """The shipped Word templates (``vadocs/templates_de/``, package data of the wheel)."""
+    return Path(str(resources.files("vadocs") / "templates_de"))

@@ -9,7 +9,8 @@ from vadocs.checks.runner import CheckResult
 from vadocs.errors import Problem, Severity
 
 
-def _file(p: Problem, base: Path | None) -> str:
+def relative_file(p: Problem, base: Path | None) -> str:
+    """The problem's file relative to ``base`` where it lies below it, else as given."""
     if p.file is None:
         return "<input>"
     if base is not None:
@@ -22,7 +23,7 @@ def _file(p: Problem, base: Path | None) -> str:
 
 def where(p: Problem, base: Path | None = None) -> str:
     """``file:location`` with ``:line:col`` where a line is known."""
-    head = _file(p, base)
+    head = relative_file(p, base)
     if p.path:
         head += f":{p.path}"
     if p.line is not None:
@@ -57,7 +58,7 @@ def as_json(result: CheckResult, base: Path | None = None) -> str:
             "failed": result.failed,
             "problems": [
                 {
-                    "file": _file(p, base),
+                    "file": relative_file(p, base),
                     "location": p.path,
                     "line": p.line,
                     "column": p.column,
@@ -79,7 +80,7 @@ def as_github(result: CheckResult, base: Path | None = None) -> list[str]:
     lines = []
     for p in result.problems:
         level = "warning" if p.severity is Severity.WARNING else "error"
-        props = f"file={_escape_property(_file(p, base))}"
+        props = f"file={_escape_property(relative_file(p, base))}"
         if p.line is not None:
             props += f",line={p.line}"
         props += f",title={_escape_property(p.rule or 'vadocs')}"
