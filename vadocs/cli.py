@@ -253,9 +253,9 @@ def _run_build(
             click.echo(result.error.format(), err=True)
         elif verbose or len(report.clients) == 1:
             for path in result.written:
-                click.echo(f"wrote     {path}")
+                click.echo(f"wrote     {_shown(path)}")
             for path in result.unchanged:
-                click.echo(f"unchanged {path}")
+                click.echo(f"unchanged {_shown(path)}")
     for line in summary_lines(report):
         click.echo(line)
     for note in report.notes:
@@ -264,6 +264,12 @@ def _run_build(
         raise click.exceptions.Exit(1)
     if nothing is not None and not any(c.written or c.unchanged for c in report.clients):
         raise _fail(VadocsError(nothing, hint="check the client file(s) and the options"))
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the current folder where it lies below it."""
+    here = Path.cwd()
+    return path.relative_to(here) if path.is_relative_to(here) else path
 
 
 @main.group()

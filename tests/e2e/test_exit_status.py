@@ -182,6 +182,11 @@ def test_fields_text_templates_schema(installed: Installed, copy: Path) -> None:
     assert installed.run(["fields", "rechnung"], cwd=copy).returncode == 0
     assert installed.run(["fields", "nixda"], cwd=copy).returncode == 2
     assert installed.run(["templates", "list"], cwd=copy).returncode == 0
+    assert installed.run(["templates", "list", "extra"], cwd=copy).returncode == 2
+    (copy / "vorlagen").write_text("a file, not a folder", encoding="utf-8")
+    blocked = installed.run(["templates", "init"], cwd=copy)
+    assert blocked.returncode == 1 and "vorlagen" in blocked.stderr
+    (copy / "vorlagen").unlink()
     assert installed.run(["templates", "init"], cwd=copy).returncode == 0
     text = installed.run(["text", "vorlagen/rechnung.docx"], cwd=copy)
     assert text.returncode == 0 and "Rechnung" in text.stdout
@@ -202,9 +207,17 @@ def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: 
     bad = installed.run(["invoices", "backup", "no/such/folder/x.sqlite"], cwd=copy)
     assert bad.returncode == 1
     installed.run(["init", "fresh"], cwd=outside)
-    for args in (["invoices", "export"], ["invoices", "backup", "x.sqlite"]):
+    for args in (
+        ["invoices", "list"],
+        ["invoices", "export"],
+        ["invoices", "verify"],
+        ["invoices", "validate"],
+        ["invoices", "backup", "x.sqlite"],
+    ):
         none = installed.run(args, cwd=outside / "fresh")
-        assert none.returncode == 1 and "no invoices have been issued" in none.stderr
+        assert none.returncode == 1 and "no invoices have been issued" in none.stderr, args
+    nowhere = installed.run(["invoices", "list"], cwd=outside)
+    assert nowhere.returncode == 1 and "no vadocs.yaml found" in nowhere.stderr
 
 
 def test_invoices_verify(installed: Installed, copy: Path) -> None:
