@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: example test setup system lint typecheck bench templates clean
+.PHONY: example test setup system lint typecheck bench templates-text clean
 
 example: setup
 	@for ws in examples/*/; do \
@@ -30,8 +30,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-templates: setup
-	$(BIN)/python tools/build_templates.py
+templates-text: setup
+	@for t in vadocs/templates_de/*.docx; do \
+	  $(BIN)/vadocs text $$t > $${t%.docx}.txt || exit 1; echo "wrote $${t%.docx}.txt"; \
+	done
 
 clean:
 	rm -rf $(VENV) examples/*/out examples/*/.vadocs

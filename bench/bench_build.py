@@ -28,13 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "umsatzsteuer"
 sys.path.insert(0, str(ROOT))
 
-from vadocs.context import base_context, invoice_context  # noqa: E402
-from vadocs.documents import contracts_for  # noqa: E402
-from vadocs.invoice import compute  # noqa: E402
-from vadocs.loading import load_catalogue, load_engagement, load_profile  # noqa: E402
-from vadocs.render import render_docx  # noqa: E402
-from vadocs.templates import template_for  # noqa: E402
-from vadocs.workspace import find_workspace  # noqa: E402
+from vadocs.data.loading import load_catalogue, load_engagement, load_profile  # noqa: E402
+from vadocs.data.workspace import find_workspace  # noqa: E402
+from vadocs.documents.context import base_context, invoice_context  # noqa: E402
+from vadocs.documents.kinds import contracts_for  # noqa: E402
+from vadocs.documents.render import render_docx  # noqa: E402
+from vadocs.documents.templates import template_for  # noqa: E402
+from vadocs.invoicing.invoice import compute  # noqa: E402
 
 MONTH_CLIENT = (EXAMPLE / "kunden" / "studio-wien.yaml").read_text(encoding="utf-8")
 BUNDLE_CLIENT = (EXAMPLE / "kunden" / "mueller-gmbh.yaml").read_text(encoding="utf-8")
@@ -91,7 +91,7 @@ def naive(root: Path) -> int:
         if len(e.datei.rechnungen) == 1 and e.datei.rechnungen[0].art == "vorauszahlung":
             for kind in contracts_for(e.datei):
                 docs.append((kind, base_context(e, kind.title, e.datei.auftrag.datum)))
-        from vadocs.documents import RECHNUNG
+        from vadocs.documents.kinds import RECHNUNG
 
         for entry in e.datei.rechnungen:
             docs.append((RECHNUNG, invoice_context(e, compute(profil, e.datei, entry))))
@@ -125,7 +125,7 @@ def peak_rss_mb(root: Path, kind: str) -> float:
     """Peak RSS of the vadocs process (LibreOffice, its child, is not counted)."""
     code = (
         "import resource, sys\n"
-        "from vadocs.cli import run\n"
+        "from vadocs.cli.app import run\n"
         f"sys.argv = {_argv(root, kind)!r}\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"

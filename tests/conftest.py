@@ -12,14 +12,43 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from vadocs.build import build
-from vadocs.cancellation import cancel_invoice
-from vadocs.ledger import Ledger
-from vadocs.results import BuildOptions
+from vadocs.build.results import BuildOptions
+from vadocs.build.run import build
+from vadocs.invoicing.cancellation import cancel_invoice
+from vadocs.invoicing.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = date(2026, 11, 27)
+
+
+SMALL_CLIENT = """\
+kunde:
+  name: {name}
+  art: unternehmen
+  anschrift: {{strasse: Weg 1, plz: "01067", ort: Dresden}}
+auftrag:
+  datum: 2026-01-02
+  anfrage: {{datum: 2025-12-15}}
+  beginn: 2026-01-05
+  ziele: [Entlastung]
+  aufgaben: [Postfach]
+  umfang: 10 Stunden im Monat
+  zeitrahmen: vormittags
+  kommunikation: [E-Mail]
+  austausch: monatlich
+verguetung: {verguetung}
+datenschutz: {{personenbezogene_daten: false}}
+rechnungen:
+"""
+
+
+def small_client(
+    name: str, verguetung: str = "{art: pauschal, pauschale: 400.00}", rechnungen: str = ""
+) -> str:
+    """A short valid business client file (engagement from 5 January 2026) for ledger tests;
+    ``rechnungen`` is the YAML list below ``rechnungen:``, indented by two spaces."""
+    return SMALL_CLIENT.format(name=name, verguetung=verguetung) + rechnungen
 
 
 def copy_workspace(name: str, target: Path) -> Path:

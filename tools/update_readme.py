@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vadocs.cli import main
-from vadocs.cli_reference import reference, replace_block
+from vadocs.cli.reference import reference, replace_block
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.e2e.conftest import ROOT, Installed
 
 RUNTIME_LOOKUP = """
-from vadocs.workspace import builtin_catalogue, builtin_templates
+from vadocs.data.workspace import builtin_catalogue, builtin_templates
 from vadocs.checks.coverage import default_coverage_dir
 from importlib import resources
 import vadocs
@@ -20,8 +20,9 @@ for p in sorted(builtin_templates().glob("*.docx")):
 for p in sorted(default_coverage_dir().glob("*.yaml")):
     print(p)
 for name in ("vadocs.yaml", "kunden/beispiel-gmbh.yaml", "README.md"):
-    print(root / "data" / "init" / name)
-print(root / "uno_worker.py")
+    print(root / "resources" / "init" / name)
+from vadocs.pdf.uno import WORKER
+print(WORKER)
 """
 
 

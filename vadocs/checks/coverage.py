@@ -1,6 +1,6 @@
 """Legal coverage: each template still says what LEGAL.md requires for its document.
 
-``vadocs/data/coverage/<template-stem>.yaml`` lists, per checklist ID, indicator
+``vadocs/resources/coverage/<template-stem>.yaml`` lists, per checklist ID, indicator
 phrases (regular expressions, case-insensitive) that must all appear in the
 rendered text, optionally only ``when`` a Jinja expression holds for the client.
 A missing MUSS point is an error naming the ID and the law; a missing SOLL point
@@ -21,7 +21,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from vadocs.checks.dry_render import Rendered
-from vadocs.environment import make_environment
+from vadocs.documents.environment import make_environment
 from vadocs.errors import Problem, Severity
 
 LEVELS = {"MUSS": Severity.ERROR, "SOLL": Severity.WARNING}
@@ -47,7 +47,7 @@ class Requirement:
 
 
 def default_coverage_dir() -> Path:
-    return Path(str(resources.files("vadocs") / "data" / "coverage"))
+    return Path(str(resources.files("vadocs") / "resources" / "coverage"))
 
 
 def load_requirements(file: Path) -> tuple[list[Requirement], list[Problem]]:

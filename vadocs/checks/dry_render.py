@@ -27,10 +27,10 @@ from vadocs.checks.examples import RenderCase
 from vadocs.checks.expected_values import ExpectedValues, unconditional_outputs
 from vadocs.checks.jinja_parts import ParsedPart
 from vadocs.checks.story_text import reader_text
-from vadocs.environment import make_environment
+from vadocs.documents.environment import make_environment
+from vadocs.documents.planning import with_images
+from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
-from vadocs.planning import with_images
-from vadocs.render import VadocsTemplate
 
 _LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|\{#|#\}")
 _NONE = re.compile(r"\bNone\b")

@@ -11,20 +11,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from vadocs import yaml_source
 from vadocs.checks.hostile_data import HOSTILE_CLIENTS, HOSTILE_PROFILE
-from vadocs.context import Engagement, base_context, invoice_context
-from vadocs.documents import RECHNUNG, DocumentKind
+from vadocs.data import yaml_source
+from vadocs.data.loading import load_catalogue, load_engagement, load_profile
+from vadocs.data.validation import validate
+from vadocs.data.workspace import PROFILE_NAME, Workspace, builtin_catalogue
+from vadocs.documents.context import Engagement, base_context, invoice_context
+from vadocs.documents.kinds import RECHNUNG, DocumentKind
 from vadocs.errors import Problem, ProblemsError, VadocsError
-from vadocs.girocode import girocode_png
-from vadocs.invoice import Rechnung, compute
-from vadocs.loading import load_catalogue, load_engagement, load_profile
+from vadocs.invoicing.girocode import girocode_png
+from vadocs.invoicing.invoice import Rechnung, compute
+from vadocs.invoicing.snapshots import mirrored
 from vadocs.model.catalogue import Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
-from vadocs.snapshots import mirrored
-from vadocs.validation import validate
-from vadocs.workspace import PROFILE_NAME, Workspace, builtin_catalogue
 
 KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
 
@@ -52,7 +52,7 @@ def default_examples_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "examples"
     if checkout.is_dir():
         return checkout
-    return Path(str(resources.files("vadocs") / "data" / "init"))
+    return Path(str(resources.files("vadocs") / "resources" / "init"))
 
 
 def workspaces_in(folder: Path) -> list[Path]:

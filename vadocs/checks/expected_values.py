@@ -14,7 +14,7 @@ from jinja2 import ChainableUndefined, Template, TemplateSyntaxError, nodes
 from markupsafe import Markup
 
 from vadocs.checks.jinja_parts import ParsedPart
-from vadocs.environment import make_environment
+from vadocs.documents.environment import make_environment
 
 
 @dataclass(frozen=True)

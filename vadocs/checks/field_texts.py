@@ -1,7 +1,7 @@
 """German descriptions of the template names that are not model fields.
 
 Model fields describe themselves (their pydantic ``title`` and ``description``);
-the names :mod:`vadocs.context` computes, and the fields of the invoice and tax
+the names :mod:`vadocs.documents.context` computes, and the fields of the invoice and tax
 dataclasses, are described here. A test fails when a name has no description.
 """
 

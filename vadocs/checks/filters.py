@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import nodes
 
 from vadocs.checks.jinja_parts import ParsedPart
-from vadocs.environment import allowed_filters
+from vadocs.documents.environment import allowed_filters
 from vadocs.errors import Problem
 
 _UNSAFE = {

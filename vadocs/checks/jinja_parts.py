@@ -19,9 +19,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, Paragraph, Part, w
-from vadocs.environment import make_environment
+from vadocs.documents.environment import make_environment
+from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
-from vadocs.render import VadocsTemplate
 
 _ID_ATTR = "vadocsid"
 _ID = re.compile(r"w:" + _ID_ATTR + r'="(\d+)"')

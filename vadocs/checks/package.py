@@ -8,7 +8,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, PackageError, owning_paragraph, w
-from vadocs.documents import ALL
+from vadocs.documents.kinds import ALL
 from vadocs.errors import Problem, Severity
 
 A4 = (11906, 16838)  # twips (1/20 pt)

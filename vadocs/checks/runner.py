@@ -23,9 +23,9 @@ from vadocs.checks.package import check_package, open_template
 from vadocs.checks.revisions import check_revisions
 from vadocs.checks.tags import check_tags
 from vadocs.checks.variables import check_variables
-from vadocs.documents import ALL, AUFTRAGSBESTAETIGUNG, DocumentKind
+from vadocs.data.workspace import builtin_templates
+from vadocs.documents.kinds import ALL, AUFTRAGSBESTAETIGUNG, DocumentKind
 from vadocs.errors import Problem, Severity
-from vadocs.workspace import builtin_templates
 
 log = logging.getLogger(__name__)
 

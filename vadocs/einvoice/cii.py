@@ -1,6 +1,6 @@
 """The invoice as UN/CEFACT CII D16B XML: Factur-X / ZUGFeRD EN 16931 or XRechnung 3.0.
 
-Built from the same :class:`~vadocs.invoice.Rechnung` the PDF prints; money comes from
+Built from the same :class:`~vadocs.invoicing.invoice.Rechnung` the PDF prints; money comes from
 ``Decimal`` (never ``float``); the same invoice always gives the same bytes. VAT codes
 and the rules (EN 16931-1) that decide them:
 
@@ -25,11 +25,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from vadocs.context import Engagement
-from vadocs.invoice import Rechnung, Zeile
+from vadocs.documents.context import Engagement
+from vadocs.invoicing.invoice import Rechnung, Zeile
+from vadocs.invoicing.money import cents
+from vadocs.invoicing.tax import Steuerfall
 from vadocs.model.common import Anschrift
-from vadocs.money import cents
-from vadocs.tax import Steuerfall
 
 __all__ = ["GUIDELINES", "Profile", "TaxCodes", "cii_xml", "tax_codes", "type_code"]
 

@@ -1,7 +1,7 @@
 """Hybrid e-invoice: the CII XML inside the PDF/A-3 as ``factur-x.xml`` (ZUGFeRD / Factur-X).
 
 The order that keeps the PDF valid and the bytes reproducible is
-LibreOffice (PDF/A-3b) → :func:`vadocs.pdf_metadata.set_metadata` →
+LibreOffice (PDF/A-3b) → :func:`vadocs.pdf.metadata.set_metadata` →
 :func:`embed_facturx`. The XML is attached as Factur-X 1.0 and PDF/A-3 want it:
 an embedded file ``text/xml`` with relationship ``Alternative``, listed in the
 catalog's ``/AF`` array and ``EmbeddedFiles`` name tree, and announced in the
@@ -27,7 +27,7 @@ from pikepdf import Array, Dictionary, Name, String
 from pypdf import PdfReader
 
 from vadocs.errors import EInvoiceError
-from vadocs.pdf_metadata import PdfInfo, apply_metadata, to_bytes
+from vadocs.pdf.metadata import PdfInfo, apply_metadata, to_bytes
 
 __all__ = ["FACTURX_FILENAME", "embed_facturx", "extract_xml", "pdfa_part"]
 

@@ -1,0 +1,145 @@
+"""Crash safety: killed at any moment, vadocs leaves old files or complete new ones, and the
+ledger has an invoice with all its files or not at all. SIGINT/SIGTERM stop LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import copy_workspace, small_client
+from vadocs.cli import main
+from vadocs.invoicing.ledger import Ledger
+
+KILL_ITERATIONS = 50
+
+
+
+def _month(n: int) -> str:
+    year, month = 2026 + (n // 12), n % 12 + 1
+    return f"  - {{art: monat, zeitraum: {year}-{month:02d}}}\n"
+
+
+def _vadocs(*args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "vadocs", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _complete(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".docx":
+        try:
+            with zipfile.ZipFile(path) as z:
+                return z.testzip() is None
+        except zipfile.BadZipFile:
+            return False
+    if path.suffix == ".pdf":
+        return data.startswith(b"%PDF") and b"%%EOF" in data[-64:]
+    return True
+
+
+def _check_consistent(ws: Path) -> int:
+    for path in (ws / "out").rglob("*"):
+        if path.is_file() and not path.name.startswith(".tmp-"):
+            assert _complete(path), f"partial file {path}"
+    ledger_file = ws / ".vadocs" / "ledger.sqlite"
+    if not ledger_file.exists():
+        return 0
+    os.chdir(ws)
+    result = CliRunner().invoke(main, ["invoices", "verify"])
+    assert result.exit_code == 0, result.output
+    ledger = Ledger(ledger_file)
+    try:
+        issued = ledger.all()
+        for inv in issued:
+            assert ledger.files(inv.number), f"{inv.number} has no files"
+        by_year: dict[str, list[int]] = {}
+        for inv in issued:
+            year, seq = inv.number.split("-")
+            by_year.setdefault(year, []).append(int(seq))
+        for year, seqs in by_year.items():
+            assert sorted(seqs) == list(range(1, len(seqs) + 1)), f"a gap in {year}"
+        return len(issued)
+    finally:
+        ledger.close()
+
+
+def test_sigkill_at_random_moments(tmp_path: Path) -> None:
+    ws = copy_workspace("umsatzsteuer", tmp_path)
+    for old in (ws / "kunden").glob("*.yaml"):
+        old.unlink()
+    clients = [ws / "kunden" / f"crash-{i}.yaml" for i in range(3)]
+    texts = [small_client(f"Crash GmbH {i}") for i in range(3)]
+    rng = random.Random(20261127)
+    start = time.perf_counter()
+    proc = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+    proc.communicate()
+    typical = time.perf_counter() - start
+    for n in range(KILL_ITERATIONS):
+        for i, client in enumerate(clients):
+            texts[i] += _month(n)
+            client.write_text(texts[i], encoding="utf-8")
+        proc = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+        time.sleep(rng.uniform(0.2, typical * 1.2))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+        _check_consistent(ws)
+    final = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+    _out, err = final.communicate()
+    assert final.returncode == 0, err.decode()
+    assert _check_consistent(ws) == 3 * KILL_ITERATIONS
+    assert not list((ws / "out").rglob(".tmp-*"))
+
+
+def _soffice_processes(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        if "soffice" in cmdline and marker in cmdline:
+            found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_interrupt_stops_libreoffice_and_issues_nothing(tmp_path: Path, signum: int) -> None:
+    ws = copy_workspace("umsatzsteuer", tmp_path)
+    env = dict(os.environ, TMPDIR=str(tmp_path))  # the converter's profile lives in here
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vadocs", "build", "--pdf", "--force", str(ws / "kunden")],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not _soffice_processes(str(tmp_path)):
+        assert time.monotonic() < deadline, "LibreOffice never started"
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err
+    time.sleep(0.5)
+    assert _soffice_processes(str(tmp_path)) == []
+    assert not (ws / "out").exists() or not [p for p in (ws / "out").rglob("*") if p.is_file()]
+    if (ws / ".vadocs" / "ledger.sqlite").exists():
+        ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
+        assert ledger.all() == []
+        ledger.close()

@@ -1,0 +1,211 @@
+"""``vadocs build``: client files → rendered DOCX → one LibreOffice run → PDFs → written files.
+
+Phases: load and validate every client; plan and render each document (invoices
+take their numbers from the ledger inside one transaction); convert all DOCX of
+the run in one LibreOffice call; write everything atomically; commit the ledger.
+A client with problems is reported and skipped; nothing of it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from vadocs.build.cache import BuildCache
+from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
+from vadocs.pdf.converter import Converter, make_converter
+from vadocs.documents.kinds import contracts_for
+from vadocs.errors import ConverterMissingError, VadocsError
+from vadocs.invoicing.issuing import InvoicePlanner
+from vadocs.invoicing.ledger import Ledger
+from vadocs.data.loading import load_catalogue, load_engagement, load_profile
+from vadocs.documents.planning import plan_contracts
+from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
+from vadocs.invoicing.thresholds import small_business_warnings
+from vadocs.data.workspace import Workspace, find_workspace
+from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
+
+
+def build(
+    files: Sequence[Path], options: BuildOptions, progress: Progress = no_progress
+) -> BuildReport:
+    """Build every document of every client file; see the module docstring."""
+    report = BuildReport()
+    groups: dict[Path, tuple[Workspace, list[Path]]] = {}
+    for file in files:
+        ws = find_workspace(file, options.profile)
+        groups.setdefault(ws.root, (ws, []))[1].append(file)
+    soffice = soffice_for(options)
+    if soffice is None and options.pdf == "auto":
+        report.notes.append(f"LibreOffice not found: wrote DOCX only. To get PDFs, {INSTALL_HINT}")
+        if not options.draft:
+            # An issued invoice never changes, so it is not issued without its PDF and
+            # e-invoice: without LibreOffice it is a draft. --no-pdf issues DOCX on purpose.
+            options = replace(options, draft=True)
+            report.notes.append(
+                "invoices were written as drafts (ENTWURF, no number used); "
+                "they are issued once LibreOffice is installed, or with --no-pdf"
+            )
+    for ws, client_files in groups.values():
+        report.clients += _build_workspace(ws, client_files, options, soffice, progress)
+        report.notes += _threshold_notes(ws)
+    return report
+
+
+def _threshold_notes(ws: Workspace) -> list[str]:
+    ledger_file = ws.state_dir / "ledger.sqlite"
+    if not ledger_file.is_file() or not load_profile(ws.profile_file)[0].kleinunternehmer:
+        return []
+    ledger = Ledger(ledger_file)
+    try:
+        return small_business_warnings(ledger.all())
+    finally:
+        ledger.close()
+
+
+def soffice_for(options: BuildOptions) -> str | None:
+    soffice = None if options.pdf == "off" else find_soffice(options.soffice)
+    if soffice is None and options.pdf == "require":
+        raise ConverterMissingError(
+            "LibreOffice (soffice) was not found, and --pdf demands PDFs", hint=INSTALL_HINT
+        )
+    return soffice
+
+
+def _build_workspace(
+    ws: Workspace,
+    files: list[Path],
+    options: BuildOptions,
+    soffice: str | None,
+    progress: Progress,
+) -> list[ClientResult]:
+    profil, profile_warnings = load_profile(ws.profile_file)
+    katalog = load_catalogue(ws)
+    out_root = options.output or ws.default_output
+    cache = BuildCache(ws.state_dir / "build-cache.json", enabled=not options.force)
+    jobs: list[ClientJob] = []
+    for file in files:
+        result = ClientResult(file, warnings=list(profile_warnings))
+        job = ClientJob(result, out_root)
+        jobs.append(job)
+        try:
+            loaded = load_engagement(file, ws, profil, katalog, options.today)
+            job.engagement = loaded.engagement
+            job.out_dir = out_root / loaded.engagement.kuerzel
+            result.warnings += loaded.warnings
+        except VadocsError as exc:
+            result.error = exc
+    # LibreOffice boots in the background while the documents are rendered.
+    converter = None
+    if soffice is not None:
+        converter = make_converter(
+            soffice, timeout=CONVERT_TIMEOUT, documents=_expected_documents(jobs, options)
+        )
+        converter.start()
+    try:
+        _plan_contracts(jobs, ws, options, cache, converter is not None, progress)
+        ledger = Ledger(ws.state_dir / "ledger.sqlite") if _invoicing(jobs, options) else None
+        try:
+            _issue_and_write(ws, jobs, options, converter, ledger, cache, progress)
+        finally:
+            if ledger is not None:
+                ledger.close()
+    finally:
+        if converter is not None:
+            converter.close()
+    cache.save()
+    return [j.result for j in jobs]
+
+
+def _expected_documents(jobs: list[ClientJob], options: BuildOptions) -> int:
+    count = 0
+    for job in jobs:
+        if job.engagement is None:
+            continue
+        datei = job.engagement.datei
+        if options.period is None:
+            count += len(contracts_for(datei))
+        count += sum(1 for r in datei.rechnungen if options.period in (None, r.zeitraum))
+    return count
+
+
+def _plan_contracts(
+    jobs: list[ClientJob],
+    ws: Workspace,
+    options: BuildOptions,
+    cache: BuildCache,
+    pdf: bool,
+    progress: Progress,
+) -> None:
+    if options.period is not None:
+        return
+    for job in jobs:
+        if job.engagement is None or job.result.error is not None:
+            continue
+        try:
+            job.docs = plan_contracts(job.engagement, ws, options.only, cache, job.out_dir, pdf)
+        except VadocsError as exc:
+            job.result.error = exc
+        for doc in job.docs:
+            progress("plan", f"{doc.kuerzel}: {doc.kind.title}")
+
+
+def _invoicing(jobs: list[ClientJob], options: BuildOptions) -> bool:
+    if options.only is not None and "rechnung" not in options.only:
+        return False
+    return any(
+        j.engagement.datei.rechnungen
+        for j in jobs
+        if j.engagement is not None and j.result.error is None
+    )
+
+
+def _issue_and_write(
+    ws: Workspace,
+    jobs: list[ClientJob],
+    options: BuildOptions,
+    converter: Converter | None,
+    ledger: Ledger | None,
+    cache: BuildCache,
+    progress: Progress,
+) -> None:
+    live = [j for j in jobs if j.result.error is None]
+    if ledger is None:
+        _convert_and_write(live, converter, None, cache, progress)
+        return
+    with ledger.issuing():
+        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=converter is not None)
+        engaged = [j for j in live if j.engagement is not None]
+        planned, errors = planner.plan_all(
+            [j.engagement for j in engaged if j.engagement is not None],
+            options.only,
+            options.period,
+        )
+        for job in engaged:
+            key = job.engagement.kuerzel if job.engagement else ""
+            if key in errors:
+                job.result.error = errors[key]
+                job.docs = []
+                continue
+            invoices = planned.get(key, [])
+            for doc in invoices:
+                progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
+            job.docs += invoices
+            if options.period and not invoices:
+                job.result.skipped = f"no invoice for {options.period}"
+        _convert_and_write(
+            [j for j in live if j.result.error is None], converter, planner, cache, progress
+        )
+
+
+def _convert_and_write(
+    jobs: list[ClientJob],
+    converter: Converter | None,
+    planner: InvoicePlanner | None,
+    cache: BuildCache,
+    progress: Progress,
+) -> None:
+    if converter is not None:
+        convert_all([d for j in jobs for d in j.docs if d.archived is None], converter, progress)
+    write_jobs(jobs, planner, cache, progress)

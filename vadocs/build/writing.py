@@ -1,0 +1,105 @@
+"""Convert every rendered DOCX of a run in one LibreOffice call, then write the results."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+from vadocs.pdf import metadata as pdf_metadata
+from vadocs.build.cache import BuildCache
+from vadocs.documents.context import Engagement
+from vadocs.pdf.converter import Converter
+from vadocs.invoicing.issuing import InvoicePlanner
+from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
+from vadocs.documents.planning import Planned, fresh_files
+from vadocs.build.results import ClientResult, Progress
+
+CONVERT_TIMEOUT = 300.0
+"""Seconds for LibreOffice's start and (batch CLI) the whole batch; a hang is killed."""
+
+
+@dataclass
+class ClientJob:
+    result: ClientResult
+    out_dir: Path
+    engagement: Engagement | None = None
+    docs: list[Planned] = field(default_factory=list)
+
+
+def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:
+    """One conversion call for all ``docs``; each gets its PDF with our metadata."""
+    if not docs:
+        return
+    progress("convert", f"{len(docs)} document(s) to PDF")
+    with tempfile.TemporaryDirectory(prefix="vadocs-") as tmp:
+        folder = Path(tmp)
+        sources = []
+        for i, doc in enumerate(docs):
+            src = folder / f"{i:04d}-{doc.base}.docx"
+            src.write_bytes(doc.docx)
+            sources.append(src)
+        # PDF/A-3b for everything: archival, fonts embedded, and e-invoices need it.
+        pdfs = converter.convert(sources, folder / "pdf", pdfa=True)
+        for doc, src in zip(docs, sources, strict=True):
+            stamp = datetime.combine(doc.datum, time(12, 0))
+            pdf = pdf_metadata.set_metadata(pdfs[src].read_bytes(), doc.info, date=stamp)
+            if doc.einvoice is not None:
+                from vadocs.einvoice import embed_facturx
+
+                pdf = embed_facturx(
+                    pdf,
+                    doc.einvoice.facturx_xml,
+                    title=doc.info.title,
+                    author=doc.info.author,
+                    date=stamp,
+                )
+            doc.pdf = pdf
+
+
+def write_jobs(
+    jobs: Sequence[ClientJob], planner: InvoicePlanner | None, cache: BuildCache, progress: Progress
+) -> None:
+    """Archive and record new invoices (before the ledger commits), then write every file."""
+    for job in jobs:
+        if planner is not None:
+            planner.archive([d for d in job.docs if d.invoice is not None])
+        if not job.docs:
+            continue
+        private_dir(job.out_dir)
+        sweep_temporary(job.out_dir)
+        for doc in job.docs:
+            doc.files = doc.archived if doc.archived is not None else fresh_files(doc)
+            if doc.cache_key and doc.invoice is None:
+                cache.remember(job.out_dir, doc.base, doc.cache_key, doc.files)
+        for name, data in [*_files(job.docs), *_merged(job.docs)]:
+            target = job.out_dir / name
+            progress("write", str(target))
+            changed = write_atomic(target, data)
+            (job.result.written if changed else job.result.unchanged).append(target)
+
+
+def _files(docs: Sequence[Planned]) -> list[tuple[str, bytes]]:
+    return [item for doc in docs for item in doc.files.items()]
+
+
+def _merged(docs: Sequence[Planned]) -> list[tuple[str, bytes]]:
+    """The Vertragsunterlagen: confirmation + AVV + NDA in one PDF for sending."""
+    contracts = [(d, d.files.get(d.base + ".pdf")) for d in docs if d.invoice is None]
+    parts = [(d, pdf) for d, pdf in contracts if pdf is not None]
+    if len(parts) < 2:
+        return []
+    first = parts[0][0]
+    merged = pdf_metadata.merge(
+        [pdf for _, pdf in parts],
+        pdf_metadata.PdfInfo(
+            title=f"Vertragsunterlagen – {first.info.subject}",
+            author=first.info.author,
+            subject=first.info.subject,
+        ),
+        [d.kind.title for d, _ in parts],
+        date=datetime.combine(first.datum, time(12, 0)),
+    )
+    return [(file_name(first.datum, "Vertragsunterlagen", first.kuerzel, "pdf"), merged)]

@@ -1,0 +1,129 @@
+"""The ``vadocs`` command line. Commands parse options, call one library function, report."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import textwrap
+import traceback
+from pathlib import Path
+
+import click
+
+from vadocs import __version__
+from vadocs.cli import build, invoices, templates, validate
+from vadocs.cli.common import fail
+from vadocs.errors import VadocsError
+
+EXAMPLE = "\n\n\b\nExample:\n  "
+
+EXIT_STATUS = {
+    0: "success (warnings allowed, unless --strict)",
+    1: "problems found in your files, templates, ledger or e-invoices "
+    "(a client failed, a check error, a verify mismatch, an invalid e-invoice, "
+    "nothing to do where something was asked for)",
+    2: "wrong usage, or an internal error",
+    130: "interrupted (Ctrl-C, SIGTERM): nothing half-written",
+}
+"""The exit-status contract of every command (README table, ``--help`` epilog, e2e tests)."""
+
+EPILOG = "\b\nExit status:\n" + "\n".join(
+    textwrap.fill(text, 78, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+    for code, text in EXIT_STATUS.items()
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
+@click.version_option(__version__, prog_name="vadocs")
+def main() -> None:
+    """vadocs — contracts, GDPR agreements and invoices for virtual assistants in Germany.
+
+    Keep your business profile in vadocs.yaml and one YAML file per client in
+    kunden/; vadocs builds the order confirmation, NDA, AVV and invoices as DOCX
+    and PDF.
+    """
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path), default=".")
+def init(directory: Path) -> None:
+    """Create a new workspace: vadocs.yaml, one example client, a short README.
+
+    \b
+    Example:
+      vadocs init meine-assistenz && cd meine-assistenz && vadocs build kunden/
+    """
+    from vadocs.data.scaffold import create_workspace
+
+    try:
+        created = create_workspace(directory)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    for path in created:
+        click.echo(f"created {path}")
+
+
+@main.command()
+@click.option(
+    "--write", is_flag=True, help="Write the files into schemas/ instead of checking them."
+)
+@click.option(
+    "--dir", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True
+)
+def schema(write: bool, folder: Path) -> None:
+    """Write or check the JSON Schema files that editors use for autocompletion.
+
+    \b
+    Example:
+      vadocs schema --write --dir schemas
+    """
+    from vadocs.data.schema_export import check_schemas, write_schemas
+
+    if write:
+        for path in write_schemas(folder):
+            click.echo(f"wrote {path}")
+        return
+    stale = check_schemas(folder)
+    for path in stale:
+        click.echo(f"{path}: out of date; run `vadocs schema --write`", err=True)
+    if stale:
+        raise click.exceptions.Exit(1)
+    click.echo("schemas are current")
+
+
+for _command in (validate.validate, build.build_command, invoices.invoices, *templates.COMMANDS):
+    main.add_command(_command)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C: context managers stop LibreOffice and roll back the ledger.
+    raise KeyboardInterrupt
+
+
+def run() -> None:
+    """Console entry point: no traceback for an interruption or, unless VADOCS_DEBUG, a bug."""
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        # standalone_mode=False makes click *return* the code of a raised Exit instead of
+        # exiting with it; dropping that value once turned every failure into exit 0.
+        code = main(prog_name="vadocs", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted: no invoice was issued half-way; nothing half-written", err=True)
+        sys.exit(130)
+    except Exception:
+        if os.environ.get("VADOCS_DEBUG"):
+            raise
+        click.echo(
+            "vadocs: internal error (a bug in vadocs, not in your files):\n"
+            + traceback.format_exc(limit=-3).strip().splitlines()[-1]
+            + "\nrun again with VADOCS_DEBUG=1 for the details and report them",
+            err=True,
+        )
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

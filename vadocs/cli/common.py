@@ -1,0 +1,145 @@
+"""What every command shares: turning errors into messages, finding files, running a build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vadocs.build.results import BuildOptions
+from vadocs.build.run import build
+from vadocs.data.workspace import Workspace, find_workspace
+from vadocs.documents.kinds import BY_KEY
+from vadocs.errors import Problem, VadocsError
+from vadocs.invoicing.ledger import Ledger
+
+
+class UserError(click.ClickException):
+    """A VadocsError, shown as a message with exit code 1 and no traceback."""
+
+    def __init__(self, error: VadocsError) -> None:
+        super().__init__(error.format())
+
+    def show(self, file: object = None) -> None:
+        click.echo(self.format_message(), err=True)
+
+
+def fail(error: VadocsError) -> UserError:
+    return UserError(error)
+
+
+def echo_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        click.echo(p.format(), err=True)
+
+
+def expand(files: tuple[Path, ...]) -> list[Path]:
+    """Folders stand for the client files (.yaml/.yml) inside them; a folder without any
+    is an error, never a silent "0 clients"."""
+    out: list[Path] = []
+    for f in files:
+        if f.is_dir() and not f.is_symlink():
+            found = client_files(f)
+            if not found:
+                raise fail(
+                    VadocsError(
+                        f"{f}: no client files (*.yaml) in this folder",
+                        hint="name a folder with client files, e.g. kunden/, "
+                        "or a client file such as kunden/mueller-gmbh.yaml",
+                    )
+                )
+            out += found
+        else:
+            out.append(f)
+    return out
+
+
+def client_files(folder: Path) -> list[Path]:
+    from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME
+
+    names = (PROFILE_NAME, CATALOGUE_NAME)
+    return sorted(p for p in [*folder.glob("*.yaml"), *folder.glob("*.yml")] if p.name not in names)
+
+
+def workspace_files(profile: Path | None) -> list[Path]:
+    """The workspace's profile, every client file in kunden/ and its own catalogue."""
+    ws = find_workspace(Path.cwd(), profile)
+    files = [ws.profile_file, *client_files(ws.root / "kunden")]
+    if ws.catalogue_file is not None:
+        files.append(ws.catalogue_file)
+    return files
+
+
+def parse_only(value: str | None) -> frozenset[str] | None:
+    if not value:
+        return None
+    kinds = frozenset(v.strip() for v in value.split(",") if v.strip())
+    unknown = kinds - set(BY_KEY)
+    if unknown:
+        raise click.BadParameter(
+            f"unknown document type(s): {', '.join(sorted(unknown))}; "
+            f"choose from {', '.join(BY_KEY)}"
+        )
+    return kinds
+
+
+def run_build(
+    files: list[Path], options: BuildOptions, verbose: bool, nothing: str | None = None
+) -> None:
+    """Build and report; ``nothing``: the message (exit 1) when no document results."""
+    from vadocs.cli.terminal import ProgressLine, summary_lines
+
+    try:
+        with ProgressLine() as progress:
+            report = build(files, options, progress)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    for result in report.clients:
+        echo_problems(result.warnings)
+        if result.error is not None:
+            click.echo(result.error.format(), err=True)
+        elif verbose or len(report.clients) == 1:
+            for path in result.written:
+                click.echo(f"wrote     {shown(path)}")
+            for path in result.unchanged:
+                click.echo(f"unchanged {shown(path)}")
+    for line in summary_lines(report):
+        click.echo(line)
+    for note in report.notes:
+        click.echo(note, err=True)
+    if report.failed:
+        raise click.exceptions.Exit(1)
+    if nothing is not None and not any(c.written or c.unchanged for c in report.clients):
+        raise fail(VadocsError(nothing, hint="check the client file(s) and the options"))
+
+
+def shown(path: Path) -> Path:
+    """``path`` relative to the current folder where it lies below it."""
+    here = Path.cwd()
+    return path.relative_to(here) if path.is_relative_to(here) else path
+
+
+def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:
+    try:
+        ws = find_workspace(Path.cwd(), profile)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    path = ws.state_dir / "ledger.sqlite"
+    if not path.is_file():
+        raise fail(
+            VadocsError(
+                f"{path}: no invoices have been issued in this workspace yet",
+                hint="vadocs build kunden/NAME.yaml issues the invoices",
+            )
+        )
+    try:
+        return ws, Ledger(path)
+    except VadocsError as exc:
+        raise fail(exc) from None
+
+
+profile_option = click.option(
+    "--profile",
+    type=click.Path(path_type=Path),
+    help="The business profile (default: vadocs.yaml above the current folder).",
+)

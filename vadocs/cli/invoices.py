@@ -1,0 +1,237 @@
+"""``vadocs invoices``: the ledger — list, month-end run, cancel, export, validate, verify, back up."""
+
+from __future__ import annotations
+
+import re
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import click
+
+from vadocs.build.results import BuildOptions
+from vadocs.cli.common import (
+    client_files,
+    echo_problems,
+    expand,
+    fail,
+    ledger_for,
+    profile_option,
+    run_build,
+)
+from vadocs.data.workspace import find_workspace
+from vadocs.errors import Severity, VadocsError
+
+
+@click.group()
+def invoices() -> None:
+    """The invoice ledger: list, cancel, export for the tax advisor, verify, back up.
+
+    \b
+    Example:
+      vadocs invoices list --year 2026
+    """
+
+
+@invoices.command(name="list")
+@click.option("--year", type=int, help="Only invoices dated in this year.")
+@profile_option
+def list_invoices(year: int | None, profile: Path | None) -> None:
+    """List the issued invoices with their totals and status.
+
+    \b
+    Example:
+      vadocs invoices list --year 2026
+    """
+    from vadocs.documents.formatting import euro
+
+    _, ledger = ledger_for(profile)
+    with closing(ledger):
+        found = ledger.all(year)
+    for inv in found:
+        status = "storniert" if inv.status == "cancelled" else ""
+        ref = f"storniert {inv.cancels}" if inv.cancels else status
+        click.echo(
+            f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
+            f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()
+        )
+    click.echo(f"{len(found)} invoice(s)")
+
+
+@invoices.command(name="run")
+@click.argument("clients", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--period", required=True, help="The month to invoice, as YYYY-MM.")
+@click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs, or write DOCX only.")
+@click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
+@click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
+@profile_option
+def run_invoices(
+    clients: tuple[Path, ...],
+    period: str,
+    pdf: bool | None,
+    draft: bool,
+    verbose: bool,
+    profile: Path | None,
+) -> None:
+    """Month-end invoicing: issue every client's invoices for one month in one run.
+
+    Every client file in kunden/ (or only the CLIENTS named) with an invoice for
+    that month is built; the others are listed as having nothing due. Nothing due
+    for the whole workspace is fine (exit 0); nothing due for a client you named
+    is an error (exit 1).
+
+    \b
+    Example:
+      vadocs invoices run --period 2026-11
+      vadocs invoices run --period 2026-11 kunden/mueller-gmbh.yaml
+    """
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise click.BadParameter("write the month as YYYY-MM, e.g. 2026-11", param_hint="--period")
+    try:
+        ws = find_workspace(Path.cwd(), profile)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    files = expand(clients) if clients else client_files(ws.root / "kunden")
+    options = BuildOptions(
+        pdf="auto" if pdf is None else ("require" if pdf else "off"),
+        draft=draft,
+        profile=ws.profile_file,
+        period=period,
+        only=frozenset({"rechnung"}),
+        today=date.today(),
+    )
+    if not files:
+        click.echo(f"{ws.root / 'kunden'}: no client files; nothing is due for {period}")
+        return
+    nothing = f"no invoice is due for {period} for the client(s) named" if clients else None
+    run_build(files, options, verbose, nothing)
+
+
+@invoices.command()
+@click.argument("number")
+@click.option(
+    "--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation)."
+)
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
+@profile_option
+def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None:
+    """Issue a cancellation invoice (Stornorechnung) for an issued invoice.
+
+    The original is never changed; the cancellation gets its own number, refers
+    to the original's number and date and mirrors its amounts.
+
+    \b
+    Example:
+      vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
+    """
+    from vadocs.invoicing.cancellation import cancel_invoice
+
+    options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=date.today())
+    try:
+        result = cancel_invoice(Path.cwd(), number, reason, options)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    for path in result.written + result.unchanged:
+        click.echo(f"wrote     {path}")
+
+
+@invoices.command()
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("--year", type=int, help="Only invoices dated in this year.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Write to this file instead of standard output.",
+)
+@profile_option
+def export(fmt: str, year: int | None, output: Path | None, profile: Path | None) -> None:
+    """Export the invoice list for the tax advisor (CSV for German Excel: ; and decimal comma).
+
+    \b
+    Example:
+      vadocs invoices export --format csv --year 2026 -o rechnungen-2026.csv
+    """
+    from vadocs.invoicing.reports import export_csv
+    from vadocs.output import write_atomic
+
+    _, ledger = ledger_for(profile)
+    with closing(ledger):
+        text = export_csv(ledger.all(year))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}")
+
+
+@invoices.command(name="validate")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@profile_option
+def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
+    """Check e-invoices offline: XSD and EN 16931 + Factur-X schematron (XRechnung rules too
+    when VADOCS_XRECHNUNG_XSL names the KoSIT XSLT).
+
+    FILES are PDFs (the embedded factur-x.xml is checked) or XML files; without FILES, every
+    archived invoice of the workspace.
+
+    \b
+    Example:
+      vadocs invoices validate out/mueller-gmbh/2026-12-31_Rechnung_2026-0004_mueller-gmbh.pdf
+    """
+    from vadocs.einvoice.check_files import check_files
+
+    targets = list(files)
+    if not targets:
+        _, ledger = ledger_for(profile)
+        with closing(ledger):
+            targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
+    try:
+        checked, problems = check_files(targets)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    echo_problems(problems)
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    click.echo(f"{checked} e-invoice(s) checked, {len(errors)} error(s)")
+    if errors:
+        raise click.exceptions.Exit(1)
+
+
+@invoices.command()
+@profile_option
+def verify(profile: Path | None) -> None:
+    """Recompute the SHA-256 of every archived invoice file; report changed or vanished ones.
+
+    \b
+    Example:
+      vadocs invoices verify
+    """
+    from vadocs.invoicing.reports import verify as verify_ledger
+
+    ws, ledger = ledger_for(profile)
+    with closing(ledger):
+        checked, problems = verify_ledger(ledger, ws.default_output)
+    echo_problems(problems)
+    if problems:
+        raise click.exceptions.Exit(1)
+    click.echo(f"{checked} archived file(s) verified, all unchanged")
+
+
+@invoices.command()
+@click.argument("dest", type=click.Path(path_type=Path))
+@profile_option
+def backup(dest: Path, profile: Path | None) -> None:
+    """Copy the ledger with SQLite's online backup (safe while vadocs runs).
+
+    \b
+    Example:
+      vadocs invoices backup /media/usb/ledger-2026-11-30.sqlite
+    """
+    _, ledger = ledger_for(profile)
+    try:
+        with closing(ledger):
+            ledger.backup(dest)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    click.echo(f"wrote {dest}")

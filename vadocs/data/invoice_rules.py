@@ -1,0 +1,70 @@
+"""Cross-field rules for the ``rechnungen:`` entries of a client file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from vadocs.data.yaml_source import Document
+from vadocs.errors import Problem
+from vadocs.invoicing.invoice import month_bounds
+from vadocs.model.client import Kundendatei
+
+
+def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
+    """The invoice entries of a client file: one per kind and month, inside the engagement,
+    a final invoice only after an advance, sensible dates, time entries inside the month,
+    something to bill. Yields problems located at the field to change."""
+    seen: set[tuple[str, str]] = set()
+    advances = {r.zeitraum for r in d.rechnungen if r.art == "vorauszahlung"}
+    for i, r in enumerate(d.rechnungen):
+        here = ("rechnungen", i)
+        von, bis = month_bounds(r.zeitraum)
+        if (r.art, r.zeitraum) in seen:
+            yield doc.problem(
+                (*here, "zeitraum"),
+                f"a second '{r.art}' invoice for {r.zeitraum}",
+                "add items to the existing entry instead",
+            )
+        seen.add((r.art, r.zeitraum))
+        if bis < d.auftrag.beginn or (d.auftrag.ende and von > d.auftrag.ende):
+            yield doc.problem(
+                (*here, "zeitraum"),
+                "the period lies outside the engagement (auftrag.beginn … auftrag.ende)",
+            )
+        if r.art == "schluss" and r.zeitraum not in advances:
+            yield doc.problem(
+                (*here, "art"),
+                "a final invoice deducts an advance invoice for the same period, and there is none",
+                "use art: monat",
+            )
+        if r.datum is not None and r.datum < d.auftrag.datum:
+            yield doc.problem((*here, "datum"), "the invoice is dated before the order")
+        if r.art != "vorauszahlung" and r.datum is not None and r.datum < von:
+            yield doc.problem(
+                (*here, "datum"),
+                "an invoice for work done cannot be dated before the period starts",
+                "use art: vorauszahlung",
+            )
+        for j, z in enumerate(r.zeiten):
+            if not von <= z.datum <= bis:
+                yield doc.problem(
+                    (*here, "zeiten", j, "datum"), f"this time entry is outside {r.zeitraum}"
+                )
+        yield from _empty_invoice(doc, d, i)
+
+
+def _empty_invoice(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
+    r, v = d.rechnungen[i], d.verguetung
+    if r.positionen or v.art == "pauschal":
+        return
+    if r.art == "vorauszahlung" and not v.kontingent_stunden:
+        yield doc.problem(
+            ("rechnungen", i),
+            "an advance invoice for hourly work needs verguetung.kontingent_stunden or positionen",
+        )
+    if r.art != "vorauszahlung" and not r.zeiten:
+        yield doc.problem(
+            ("rechnungen", i),
+            "this invoice has no time entries and no items",
+            "add zeiten: or positionen:",
+        )

@@ -1,0 +1,136 @@
+"""Load → validate → model: from file paths to a checked :class:`Engagement`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from vadocs.data import yaml_source
+from vadocs.data.rules import client_rules, profile_rules
+from vadocs.data.secrets import scan
+from vadocs.data.validation import validate
+from vadocs.data.workspace import CATALOGUE_NAME, Workspace, builtin_catalogue
+from vadocs.documents.context import Engagement
+from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.invoicing.invoice import month_bounds
+from vadocs.model.catalogue import Anbieter, Katalog
+from vadocs.model.client import Kundendatei
+from vadocs.model.invoice_input import Zeiteintrag
+from vadocs.model.profile import Geschaeftsprofil
+from vadocs.timesheets.csv_import import read_entries
+
+
+@dataclass(frozen=True)
+class Loaded:
+    engagement: Engagement
+    warnings: list[Problem]
+
+
+def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
+    doc = yaml_source.load(file)
+    refuse_secrets(doc)
+    profil = validate(doc, Geschaeftsprofil)
+    return profil, _split(list(profile_rules(doc, profil)))
+
+
+def load_catalogue(ws: Workspace) -> dict[str, Anbieter]:
+    """The built-in catalogue, with the workspace's own entries added or replacing."""
+    entries = dict(validate(yaml_source.load(builtin_catalogue()), Katalog).root)
+    own = ws.catalogue_file
+    if own is not None:
+        entries.update(validate(yaml_source.load(own), Katalog).root)
+    return entries
+
+
+def load_engagement(
+    client_file: Path,
+    ws: Workspace,
+    profil: Geschaeftsprofil,
+    katalog: dict[str, Anbieter],
+    today: date | None = None,
+) -> Loaded:
+    doc = yaml_source.load(client_file)
+    refuse_secrets(doc)
+    datei = with_csv_times(validate(doc, Kundendatei), doc)
+    warnings = _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
+    return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings)
+
+
+def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei:
+    """Merge the time entries of each invoice's ``zeiten_csv`` into its ``zeiten``."""
+    if not any(r.zeiten_csv for r in datei.rechnungen):
+        return datei
+    problems: list[Problem] = []
+    invoices = []
+    for i, r in enumerate(datei.rechnungen):
+        if r.zeiten_csv is None:
+            invoices.append(r)
+            continue
+        csv_file = doc.file.parent / r.zeiten_csv
+        if not csv_file.is_file():
+            problems.append(
+                doc.problem(
+                    ("rechnungen", i, "zeiten_csv"),
+                    f"CSV file not found: {csv_file}",
+                    "give the path relative to the client file",
+                )
+            )
+            invoices.append(r)
+            continue
+        von, bis = month_bounds(r.zeitraum)
+        try:
+            entries = read_entries(csv_file, von, bis, r.zeiten_kunde)
+        except VadocsError as exc:
+            problems += (
+                exc.problems
+                if isinstance(exc, ProblemsError)
+                else [Problem(csv_file, exc.message, hint=exc.hint)]
+            )
+            invoices.append(r)
+            continue
+        extra = [
+            Zeiteintrag(
+                datum=e.datum,
+                taetigkeit=e.taetigkeit,
+                dauer=f"{e.minuten // 60}:{e.minuten % 60:02d}",
+            )
+            for e in entries
+        ]
+        invoices.append(r.model_copy(update={"zeiten": [*r.zeiten, *extra]}))
+    if problems:
+        raise ProblemsError(problems)
+    return datei.model_copy(update={"rechnungen": invoices})
+
+
+def refuse_secrets(doc: yaml_source.Document) -> None:
+    found = scan(doc)
+    if found:
+        raise ProblemsError(found)
+
+
+def _split(problems: list[Problem]) -> list[Problem]:
+    """Raise if any problem is an error; otherwise return the warnings."""
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ProblemsError(problems)
+    return problems
+
+
+def validate_files(files: list[Path], ws_for: dict[Path, Workspace]) -> list[Problem]:
+    """Validate each file (profile or client); collect every problem of every file."""
+    found: list[Problem] = []
+    for file in files:
+        try:
+            ws = ws_for[file]
+            if file.name == CATALOGUE_NAME:
+                validate(yaml_source.load(file), Katalog)
+                continue
+            profil, warnings = load_profile(ws.profile_file)
+            found += warnings
+            if file.resolve() != ws.profile_file.resolve():
+                found += load_engagement(file, ws, profil, load_catalogue(ws)).warnings
+        except ProblemsError as exc:
+            found += exc.problems
+        except VadocsError as exc:
+            found.append(Problem(file, exc.message, hint=exc.hint))
+    return found

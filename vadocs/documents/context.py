@@ -1,0 +1,163 @@
+"""The values a template sees: the validated model plus everything derived from it.
+
+Templates never compute law or money themselves; they print what is decided here
+(and in :mod:`vadocs.invoicing.invoice` / :mod:`vadocs.invoicing.tax`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from babel import Locale
+
+from vadocs.invoicing.invoice import Rechnung, stundensatz
+from vadocs.invoicing.money import vat
+from vadocs.invoicing.tax import Steuer, steuerfall
+from vadocs.model.catalogue import Anbieter
+from vadocs.model.client import Kundendatei
+from vadocs.model.profile import Geschaeftsprofil
+
+_GERMAN = Locale("de", "DE")
+
+SIE = {"sie": "Sie", "ihnen": "Ihnen", "ihr": "Ihr", "ihre": "Ihre", "ihren": "Ihren",
+       "ihrem": "Ihrem", "ihrer": "Ihrer", "ihres": "Ihres"}  # fmt: skip
+DU = {"sie": "Du", "ihnen": "Dir", "ihr": "Dein", "ihre": "Deine", "ihren": "Deinen",
+      "ihrem": "Deinem", "ihrer": "Deiner", "ihres": "Deines"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unterauftrag:
+    """One row of AVV Anlage 4: a tool on the assistant's own account."""
+
+    schluessel: str
+    zweck: str
+    anbieter: Anbieter
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """Everything loaded and validated for one client: the input of every document."""
+
+    profil: Geschaeftsprofil
+    datei: Kundendatei
+    kuerzel: str
+    katalog: dict[str, Anbieter]
+
+    @property
+    def steuer(self) -> Steuer:
+        return steuerfall(self.profil, self.datei)
+
+    @property
+    def unterauftraege(self) -> list[Unterauftrag]:
+        return [
+            Unterauftrag(w.name, w.zweck or self.katalog[w.name].leistung, self.katalog[w.name])
+            for w in self.datei.auftrag.werkzeuge
+            if w.konto == "assistenz" and w.name in self.katalog
+        ]
+
+
+def land_name(code: str) -> str:
+    """German country name: ``AT`` → ``Österreich``."""
+    return str(_GERMAN.territories.get(code, code))
+
+
+def address_lines(name: str, second_line: str | None, anschrift: Any) -> list[str]:
+    lines = [name]
+    if second_line is not None:
+        lines.append(second_line)
+    if anschrift.zusatz:
+        lines.append(anschrift.zusatz)
+    lines += [anschrift.strasse, f"{anschrift.plz} {anschrift.ort}"]
+    if anschrift.land != "DE":
+        lines.append(land_name(anschrift.land).upper())
+    return lines
+
+
+def briefanrede(datei: Kundendatei) -> str:
+    person = datei.kunde.ansprechpartner
+    if person is None or not person.anrede:
+        return "Hallo," if datei.kunde.ansprache == "du" else "Sehr geehrte Damen und Herren,"
+    if datei.kunde.ansprache == "du":
+        first = person.vorname or person.name
+        return f"{'Liebe' if person.anrede == 'Frau' else 'Lieber'} {first},"
+    title = "Sehr geehrte Frau" if person.anrede == "Frau" else "Sehr geehrter Herr"
+    return f"{title} {person.name},"
+
+
+def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> dict[str, Any]:
+    """The context shared by all four documents."""
+    p, d = e.profil, e.datei
+    steuer = e.steuer
+    person = d.kunde.ansprechpartner
+    rate = d.verguetung.stundensatz or p.stundensatz or Decimal("0.00")
+    return {
+        "profil": p,
+        "kunde": d.kunde,
+        "auftrag": d.auftrag,
+        "verguetung": d.verguetung,
+        "abrechnung": d.abrechnung,
+        "nda": d.nda,
+        "datenschutz": d.datenschutz,
+        "du": d.kunde.ansprache == "du",
+        "a": DU if d.kunde.ansprache == "du" else SIE,
+        "verbraucher": d.kunde.art == "verbraucher",
+        "kaufmann": d.kunde.art == "unternehmen" and d.kunde.kaufmann,
+        "steuer": steuer,
+        "kleinunternehmer": p.kleinunternehmer,
+        "stundensatz": rate,
+        "stundensatz_brutto": rate + vat(rate, steuer.satz),
+        "pauschale_brutto": _gross(d.verguetung.pauschale, steuer.satz),
+        "zahlungsziel_tage": (
+            p.zahlungsziel_tage
+            if d.abrechnung.zahlungsziel_tage is None
+            else d.abrechnung.zahlungsziel_tage
+        ),
+        "unterauftragsverarbeiter": e.unterauftraege,
+        "kundenwerkzeuge": [w for w in d.auftrag.werkzeuge if w.konto == "kunde"],
+        "eingestellte_werkzeuge": [
+            e.katalog[w.name]
+            for w in d.auftrag.werkzeuge
+            if w.name in e.katalog and e.katalog[w.name].eingestellt
+        ],
+        "werkzeugnamen": [
+            e.katalog[w.name].name if w.name in e.katalog else w.name for w in d.auftrag.werkzeuge
+        ],
+        "dokument": {
+            "titel": dokument_titel,
+            "datum": dokument_datum,
+            "ort": p.unterschriftsort,
+            "kuerzel": e.kuerzel,
+        },
+        "absender": " · ".join(
+            [p.anzeigename, p.anschrift.strasse, f"{p.anschrift.plz} {p.anschrift.ort}"]
+        ),
+        "absender_zeilen": address_lines(p.anzeigename, p.name if p.firma else None, p.anschrift),
+        "empfaenger": address_lines(
+            d.kunde.name,
+            f"{person.anrede} {person.voller_name}".strip() if person else None,
+            d.kunde.anschrift,
+        ),
+        "briefanrede": briefanrede(d),
+        "land_name": land_name(d.kunde.anschrift.land),
+        "logo": "",
+        "rechnung": None,
+        "girocode": "",
+    }
+
+
+def _gross(net: Decimal | None, rate: Decimal) -> Decimal | None:
+    return None if net is None else net + vat(net, rate)
+
+
+def invoice_context(e: Engagement, rechnung: Rechnung) -> dict[str, Any]:
+    ctx = base_context(e, rechnung.titel, rechnung.datum)
+    ctx["rechnung"] = rechnung
+    ctx["stundensatz"] = (
+        stundensatz(e.profil, e.datei)
+        if e.datei.verguetung.art == "stunden"
+        else ctx["stundensatz"]
+    )
+    return ctx

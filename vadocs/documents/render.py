@@ -1,0 +1,108 @@
+"""Render a Word template with a context, through docxtpl and our one Jinja environment."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2.exceptions import SecurityError
+
+from vadocs.documents.environment import make_environment
+from vadocs.errors import TemplateError
+
+# Word's AutoCorrect turns " into „ “ and ' into ‚ ‘ — also inside tags, where Jinja
+# then fails. docxtpl repairs “ ” ‘ ’ but not the German opening marks.
+_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.DOTALL)
+_GERMAN_QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"})
+
+
+_COMPILED: dict[str, Template] = {}
+"""Compiled Jinja templates by their source: a batch of 50 invoices compiles the XML once."""
+
+
+class _CachingEnvironment:
+    """Wraps the one environment so that docxtpl's ``from_string`` reuses compilations."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self.autoescape = True
+
+    def from_string(self, source: str) -> Template:
+        key = hashlib.sha256(source.encode()).hexdigest()
+        if key not in _COMPILED:
+            _COMPILED[key] = self.env.from_string(source)
+        return _COMPILED[key]
+
+
+@functools.cache
+def shared_environment() -> _CachingEnvironment:
+    return _CachingEnvironment(make_environment())
+
+
+class VadocsTemplate(DocxTemplate):  # type: ignore[misc]
+    """docxtpl's template with German quote repair inside tags."""
+
+    def patch_xml(self, src_xml: str) -> str:
+        src_xml = _TAG.sub(lambda m: m.group(0).translate(_GERMAN_QUOTES), src_xml)
+        return str(super().patch_xml(src_xml))
+
+
+ContextFactory = Callable[[DocxTemplate], Mapping[str, Any]]
+
+
+def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> bytes:
+    """Render ``template``; ``context`` may be a factory that needs the template (for images)."""
+    try:
+        tpl = VadocsTemplate(str(template))
+        tpl.render_init()
+    except Exception as exc:  # python-docx raises many types for a broken file
+        raise TemplateError(
+            f"{template}: is not a readable Word document ({type(exc).__name__}: {exc})",
+            hint="open it in Word or LibreOffice and save it again as .docx",
+        ) from None
+    values = context(tpl) if callable(context) else context
+    try:
+        tpl.render(dict(values), jinja_env=shared_environment(), autoescape=True)
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{template}: unknown placeholder: {exc.message}",
+            hint="`vadocs fields` lists every placeholder; check the spelling in Word",
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{template}: template syntax error: {exc.message} near "
+            f"'{_snippet(getattr(exc, 'docx_context', []))}'",
+            hint="run `vadocs check` for the exact place; a tag may be split or mistyped",
+        ) from None
+    except (UnrecognizedImageError, OSError) as exc:
+        raise TemplateError(
+            f"{template}: an image cannot be inserted ({type(exc).__name__}: {exc})",
+            hint="check that the logo named in vadocs.yaml is a valid PNG or JPEG file",
+        ) from None
+    except SecurityError as exc:
+        raise TemplateError(f"{template}: not allowed in a template: {exc}") from None
+    except JinjaTemplateError as exc:
+        raise TemplateError(f"{template}: cannot be rendered: {exc}") from None
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def _snippet(lines: Any) -> str:
+    text = " ".join(str(x).strip() for x in lines if str(x).strip())
+    return text[:120]
+
+
+def inline_image(tpl: DocxTemplate, image: Path | IO[bytes], width_mm: float) -> InlineImage:
+    source = str(image) if isinstance(image, Path) else image
+    return InlineImage(tpl, source, width=Mm(width_mm))

@@ -1,0 +1,294 @@
+"""Issue invoices: numbers from the ledger, immutable once issued, archived with their hashes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from vadocs.data.workspace import Workspace
+from vadocs.documents.context import Engagement, invoice_context
+from vadocs.documents.kinds import RECHNUNG
+from vadocs.documents.planning import Planned, fresh_files, info_for, render_kind
+from vadocs.einvoice.issue import make_einvoice
+from vadocs.errors import LedgerError, VadocsError
+from vadocs.invoicing.girocode import girocode_png
+from vadocs.invoicing.invoice import Abzug, Rechnung, compute
+from vadocs.invoicing.ledger import Issued, Ledger, sha256
+from vadocs.invoicing.snapshots import from_snapshot, mirrored
+from vadocs.output import file_name, write_atomic
+
+KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
+
+
+def snapshot(r: Rechnung) -> dict[str, Any]:
+    """What makes an invoice this invoice: kind, dates, lines, time log, tax, totals."""
+    return json.loads(json.dumps(dataclasses.asdict(r), default=str, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def data_hash(r: Rechnung) -> str:
+    plain = dataclasses.replace(
+        r, nummer="", abzuege=tuple(dataclasses.replace(a, bezeichnung="") for a in r.abzuege)
+    )
+    return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
+
+
+class InvoicePlanner:
+    def __init__(
+        self, ledger: Ledger, ws: Workspace, *, draft: bool = False, with_pdf: bool = True
+    ) -> None:
+        self.ledger = ledger
+        self.ws = ws
+        self.draft = draft
+        self.with_pdf = with_pdf
+        self._pending: list[tuple[Issued, Planned]] = []
+        self._advances: dict[tuple[str, str], tuple[str, date]] = {}
+        """Advance invoices numbered in this run, before the ledger records them."""
+
+    def plan_all(
+        self,
+        engagements: list[Engagement],
+        only: frozenset[str] | None = None,
+        period: str | None = None,
+    ) -> tuple[dict[str, list[Planned]], dict[str, VadocsError]]:
+        """Every client's invoices; new ones numbered in date order across all clients.
+
+        A client whose invoices cannot be issued is returned in the errors and takes
+        no number: the allocation is redone without it, so the series has no gap.
+        """
+        planned: dict[str, list[Planned]] = {e.kuerzel: [] for e in engagements}
+        errors: dict[str, VadocsError] = {}
+        if only is not None and RECHNUNG.key not in only:
+            return planned, errors
+        new: list[tuple[Engagement, Rechnung]] = []
+        for e in engagements:
+            try:
+                new += self._existing(e, period, planned[e.kuerzel])
+            except VadocsError as exc:
+                errors[e.kuerzel] = exc
+        new.sort(key=lambda x: (x[1].datum, x[0].kuerzel, x[1].zeitraum, KIND_ORDER[x[1].art]))
+        while True:
+            todo = [(e, r) for e, r in new if e.kuerzel not in errors]
+            failed = self._issue_new(todo, planned)
+            if failed is None:
+                break
+            errors[failed[0]] = failed[1]
+        for key in errors:
+            planned.pop(key, None)
+        for docs in planned.values():
+            docs.sort(
+                key=lambda d: (
+                    (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9)) if d.invoice else ("", 0)
+                )
+            )
+        return planned, errors
+
+    def _existing(
+        self, e: Engagement, period: str | None, out: list[Planned]
+    ) -> list[tuple[Engagement, Rechnung]]:
+        """Plan the already issued invoices of ``e``; return the ones still to issue."""
+        entries = sorted(
+            (r for r in e.datei.rechnungen if period in (None, r.zeitraum)),
+            key=lambda r: (r.zeitraum, KIND_ORDER[r.art]),
+        )
+        todo = []
+        for entry in entries:
+            r = compute(e.profil, e.datei, entry)
+            existing = None if self.draft else self.ledger.find(e.kuerzel, r.art, r.zeitraum)
+            if existing is None:
+                todo.append((e, r))
+            else:
+                out.append(self._reissue(e, self._named_deductions(e, r), existing))
+        return todo
+
+    def _issue_new(
+        self, todo: list[tuple[Engagement, Rechnung]], planned: dict[str, list[Planned]]
+    ) -> tuple[str, VadocsError] | None:
+        self.ledger.db.execute("SAVEPOINT numbering")
+        added: list[Planned] = []
+        current = ""
+        try:
+            for e, r in todo:
+                current = e.kuerzel
+                number = (
+                    "ENTWURF"
+                    if self.draft
+                    else self.ledger.next_number(e.profil.rechnungsnummer, r.datum)
+                )
+                doc = self._render(
+                    e, dataclasses.replace(self._named_deductions(e, r), nummer=number)
+                )
+                if not self.draft:
+                    self._pending.append((self._record_of(e, doc), doc))
+                if r.art == "vorauszahlung":
+                    self._advances[(e.kuerzel, r.zeitraum)] = (number, r.datum)
+                planned[e.kuerzel].append(doc)
+                added.append(doc)
+        except VadocsError as exc:
+            self.ledger.db.execute("ROLLBACK TO numbering")
+            self.ledger.db.execute("RELEASE numbering")
+            self._pending = [(i, d) for i, d in self._pending if d not in added]
+            self._advances.clear()
+            for docs in planned.values():
+                docs[:] = [d for d in docs if d not in added]
+            return current, exc
+        self.ledger.db.execute("RELEASE numbering")
+        return None
+
+    def _named_deductions(self, e: Engagement, r: Rechnung) -> Rechnung:
+        """Name each deducted advance by its invoice number and date (§ 14 Abs. 5 UStG)."""
+        if not r.abzuege:
+            return r
+        known = self._advances.get((e.kuerzel, r.zeitraum))
+        issued = self.ledger.find(e.kuerzel, "vorauszahlung", r.zeitraum)
+        if issued is not None:
+            known = (issued.number, issued.issued_on)
+        if known is None:
+            return r
+        return dataclasses.replace(r, abzuege=tuple(_name_advance(a, known) for a in r.abzuege))
+
+    def _reissue(self, e: Engagement, r: Rechnung, issued: Issued) -> Planned:
+        if data_hash(r) != issued.data_hash:
+            raise LedgerError(
+                f"invoice {issued.number} ({r.titel} {r.zeitraum_text} for {e.kuerzel}) was "
+                f"issued on {issued.issued_on:%d.%m.%Y} and its data in the client file has "
+                "changed since; an issued invoice is never changed",
+                hint=f"undo the change, or cancel it with `vadocs invoices cancel "
+                f"{issued.number} --reason …` and build again to issue a corrected invoice",
+            )
+        archived = self._archived(issued)
+        r = dataclasses.replace(r, nummer=issued.number)
+        return Planned(
+            kind=RECHNUNG,
+            kuerzel=e.kuerzel,
+            datum=r.datum,
+            base=_base(e, r),
+            docx=b"",
+            info=info_for(e, r.titel),
+            invoice=r,
+            archived=archived,
+        )
+
+    def _archived(self, issued: Issued) -> dict[str, bytes]:
+        folder = self.ledger.archive_dir(issued.number)
+        out = {}
+        for name, digest in self.ledger.files(issued.number).items():
+            path = folder / name
+            data = path.read_bytes() if path.is_file() else b""
+            if sha256(data) != digest:
+                raise LedgerError(
+                    f"the archived file {path} of invoice {issued.number} is missing or changed",
+                    hint="run `vadocs invoices verify` and restore the file from your backup",
+                )
+            out[name] = data
+        return out
+
+    def _render(self, e: Engagement, r: Rechnung) -> Planned:
+        ctx = invoice_context(e, r)
+        ctx["entwurf"] = self.draft
+        images = {}
+        if r.zahlbetrag > 0 and not self.draft:
+            images["girocode"] = girocode_png(
+                e.profil.bank.kontoinhaberin or e.profil.name,
+                e.profil.bank.iban,
+                r.zahlbetrag,
+                r.nummer,
+                e.profil.bank.bic or "",
+            )
+        docx = render_kind(RECHNUNG, self.ws, ctx, e, images)
+        return Planned(
+            kind=RECHNUNG,
+            kuerzel=e.kuerzel,
+            datum=r.datum,
+            base=_base(e, r),
+            docx=docx,
+            info=info_for(e, f"{r.titel} {r.nummer}"),
+            invoice=r,
+            einvoice=make_einvoice(e, r, with_pdf=self.with_pdf),
+        )
+
+    def _record_of(self, e: Engagement, p: Planned) -> Issued:
+        r = p.invoice
+        assert r is not None
+        return Issued(
+            number=r.nummer,
+            client=e.kuerzel,
+            kind=r.art,
+            period=r.zeitraum,
+            issued_on=r.datum,
+            status="issued",
+            data_hash=data_hash(r),
+            net=r.netto,
+            vat=r.ust,
+            gross=r.brutto,
+            vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
+            cancels=None,
+            reason=None,
+            snapshot={
+                **snapshot(r),
+                "kunde": {
+                    "name": e.datei.kunde.name,
+                    "ust_idnr": e.datei.kunde.ust_idnr,
+                    "land": e.datei.kunde.anschrift.land,
+                    "art": e.datei.kunde.art,
+                },
+            },
+        )
+
+    def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
+        """Issue a Stornorechnung for invoice ``number`` (mirrored amounts, own number)."""
+        original = self.ledger.get(number)
+        if original is None:
+            raise LedgerError(
+                f"there is no invoice {number}",
+                hint="`vadocs invoices list` shows the issued invoices",
+            )
+        if original.kind == "storno":
+            raise LedgerError(f"{number} is itself a cancellation invoice and cannot be cancelled")
+        if original.status != "issued":
+            done = self.ledger.cancellation_of(number)
+            raise LedgerError(
+                f"invoice {number} is already cancelled" + (f" by {done.number}" if done else "")
+            )
+        if original.client != e.kuerzel:
+            raise LedgerError(f"invoice {number} belongs to {original.client}, not {e.kuerzel}")
+        issued_as = from_snapshot(original.snapshot)
+        if on < issued_as.datum:
+            on = issued_as.datum
+        storno = mirrored(
+            issued_as, self.ledger.next_number(e.profil.rechnungsnummer, on), on, reason
+        )
+        planned = self._render(e, storno)
+        record = dataclasses.replace(self._record_of(e, planned), cancels=number, reason=reason)
+        self._pending.append((record, planned))
+        return planned
+
+    def archive(self, docs: list[Planned]) -> None:
+        """Write the new invoices' files to the archive and record them (before commit)."""
+        for issued, planned in self._pending:
+            if planned not in docs:
+                continue
+            files = fresh_files(planned)
+            folder = self.ledger.archive_dir(issued.number)
+            for name, data in files.items():
+                write_atomic(folder / name, data)
+            self.ledger.record(issued, files)
+            planned.archived = files
+
+
+def _base(e: Engagement, r: Rechnung) -> str:
+    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
+    if r.nummer == "ENTWURF":
+        label = "ENTWURF_" + label
+    return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=r.nummer or "")).stem
+
+
+def _name_advance(a: Abzug, advance: tuple[str, Any] | None) -> Abzug:
+    if advance is None:
+        return a
+    number, when = advance
+    return dataclasses.replace(
+        a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom {when:%d.%m.%Y}"
+    )

@@ -1,0 +1,105 @@
+"""What the ledger tells the assistant and her tax advisor: lists, CSV export, verification."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+from vadocs.errors import Problem
+from vadocs.invoicing.ledger import Issued, Ledger, sha256
+from vadocs.invoicing.snapshots import from_snapshot
+
+EXPORT_COLUMNS = (
+    "Rechnungsnummer", "Rechnungsdatum", "Kunde", "Kundenkürzel", "Art", "Leistungszeitraum",
+    "Netto 19 %", "USt 19 %", "Netto 7 %", "USt 7 %", "Netto ohne USt", "Brutto",
+    "Abzug Anzahlungen netto", "Abzug Anzahlungen USt", "Zahlbetrag", "Steuerfall",
+    "USt-IdNr Kunde", "Status", "Bezug", "Grund",
+)  # fmt: skip
+
+
+def _de(value: Decimal) -> str:
+    """Amounts the German way for spreadsheets: ``1234,56`` (no thousands separator)."""
+    return f"{value:.2f}".replace(".", ",")
+
+
+def export_rows(invoices: list[Issued]) -> list[list[str]]:
+    rows = []
+    for inv in invoices:
+        r = from_snapshot(inv.snapshot)
+        by_rate = {g.satz: g for g in r.steuergruppen}
+        kunde = inv.snapshot.get("kunde", {})
+        assert isinstance(kunde, dict)
+        net19 = by_rate[Decimal(19)].netto if Decimal(19) in by_rate else Decimal(0)
+        vat19 = by_rate[Decimal(19)].ust if Decimal(19) in by_rate else Decimal(0)
+        net7 = by_rate[Decimal(7)].netto if Decimal(7) in by_rate else Decimal(0)
+        vat7 = by_rate[Decimal(7)].ust if Decimal(7) in by_rate else Decimal(0)
+        untaxed = r.netto - net19 - net7
+        rows.append(
+            [
+                inv.number,
+                inv.issued_on.strftime("%d.%m.%Y"),
+                str(kunde.get("name", "")),
+                inv.client,
+                r.titel,
+                r.zeitraum,
+                _de(net19),
+                _de(vat19),
+                _de(net7),
+                _de(vat7),
+                _de(untaxed),
+                _de(r.brutto),
+                _de(sum((a.netto for a in r.abzuege), Decimal(0))),
+                _de(sum((a.ust for a in r.abzuege), Decimal(0))),
+                _de(r.zahlbetrag),
+                r.steuer.fall.value,
+                str(kunde.get("ust_idnr") or ""),
+                "storniert" if inv.status == "cancelled" else "gültig",
+                inv.cancels or "",
+                inv.reason or "",
+            ]
+        )
+    return rows
+
+
+def export_csv(invoices: list[Issued]) -> str:
+    """Semicolon-separated, decimal comma, UTF-8 with BOM: what German Excel opens as it is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(export_rows(invoices))
+    return "\ufeff" + buffer.getvalue()
+
+
+def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Problem]]:
+    """Recompute the hash of every archived file (and of its copy in ``out_root``)."""
+    checked = 0
+    problems: list[Problem] = []
+    for inv in ledger.all():
+        folder = ledger.archive_dir(inv.number)
+        for name, digest in ledger.files(inv.number).items():
+            checked += 1
+            for path in [folder / name] + ([out_root / inv.client / name] if out_root else []):
+                is_copy = path.parent != folder
+                if not path.is_file():
+                    if not is_copy:
+                        problems.append(
+                            Problem(
+                                path,
+                                f"invoice {inv.number}: archived file vanished",
+                                hint="restore it from your backup",
+                            )
+                        )
+                    continue
+                if sha256(path.read_bytes()) != digest:
+                    problems.append(
+                        Problem(
+                            path,
+                            f"invoice {inv.number}: file changed since it was issued",
+                            hint="restore it from the archive (.vadocs/archiv) or your backup"
+                            if is_copy
+                            else "restore it from your backup",
+                        )
+                    )
+    return checked, problems

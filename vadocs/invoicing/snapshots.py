@@ -1,0 +1,71 @@
+"""Invoices as stored in the ledger (JSON snapshots) and back, and their mirror image."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from vadocs.invoicing.invoice import Abzug, Rechnung, Zeile, Zeitzeile
+from vadocs.invoicing.tax import Steuer, Steuerfall
+
+
+def from_snapshot(data: dict[str, Any]) -> Rechnung:
+    """Rebuild the invoice object that was issued, exactly as it was."""
+    steuer = data["steuer"]
+    return Rechnung(
+        art=data["art"],
+        zeitraum=data["zeitraum"],
+        datum=_d(data["datum"]),
+        leistung_von=_d(data["leistung_von"]),
+        leistung_bis=_d(data["leistung_bis"]),
+        faellig=_d(data["faellig"]),
+        steuer=Steuer(Steuerfall(steuer["fall"]), Decimal(steuer["satz"])),
+        zeilen=tuple(
+            Zeile(
+                z["pos"],
+                z["beschreibung"],
+                Decimal(z["menge"]),
+                z["einheit"],
+                Decimal(z["einzelpreis"]),
+                Decimal(z["netto"]),
+            )
+            for z in data["zeilen"]
+        ),
+        zeiten=tuple(
+            Zeitzeile(_d(z["datum"]), z["taetigkeit"], z["minuten"], z["abgerechnet_minuten"])
+            for z in data["zeiten"]
+        ),
+        abzuege=tuple(
+            Abzug(a["bezeichnung"], Decimal(a["netto"]), Decimal(a["ust"])) for a in data["abzuege"]
+        ),
+        nummer=data["nummer"],
+        bezug_nummer=data["bezug_nummer"],
+        bezug_datum=_d(data["bezug_datum"]) if data["bezug_datum"] else None,
+        hinweise=tuple(data["hinweise"]),
+    )
+
+
+def _d(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def mirrored(original: Rechnung, number: str, on: date, reason: str) -> Rechnung:
+    """The cancellation invoice: every amount negated, referring to the original."""
+    return dataclasses.replace(
+        original,
+        art="storno",
+        nummer=number,
+        datum=on,
+        faellig=on,
+        zeilen=tuple(
+            dataclasses.replace(z, einzelpreis=-z.einzelpreis, netto=-z.netto)
+            for z in original.zeilen
+        ),
+        abzuege=tuple(dataclasses.replace(a, netto=-a.netto, ust=-a.ust) for a in original.abzuege),
+        zeiten=(),
+        bezug_nummer=original.nummer,
+        bezug_datum=original.datum,
+        hinweise=(reason,),
+    )

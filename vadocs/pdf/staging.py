@@ -1,0 +1,82 @@
+"""What both converters share: checking inputs, a staging folder, publishing checked PDFs.
+
+A converter writes into a private staging folder inside the output folder and moves each
+PDF into place only after it was checked (:func:`is_pdf`), so the output folder never holds
+a half-written PDF.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from vadocs.errors import ConverterError, OutputError
+
+
+def check_inputs(docx_files: Sequence[Path]) -> None:
+    """Refuse what LibreOffice would misread: it imports random bytes as plain text."""
+    bad = [f for f in docx_files if not f.is_file() or not zipfile.is_zipfile(f)]
+    if bad:
+        names = ", ".join(str(f) for f in bad)
+        raise ConverterError(
+            f"not a DOCX file (missing, or not a ZIP archive): {names}",
+            hint="save the document again in Word or LibreOffice as .docx",
+        )
+    seen: dict[str, Path] = {}
+    for f in docx_files:
+        other = seen.setdefault(f.stem.casefold(), f)
+        if other != f:
+            raise ValueError(f"{other} and {f} would both become {f.stem}.pdf; convert separately")
+
+
+def make_staging(out_dir: Path) -> Path:
+    """A new private folder inside ``out_dir`` (created) for LibreOffice to write into."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        # Absolute, because soffice runs in a working directory of its own.
+        return Path(tempfile.mkdtemp(prefix=".vadocs-pdf-", dir=out_dir)).resolve()
+    except OSError as exc:
+        raise OutputError(f"cannot write PDFs into {out_dir}: {exc.strerror or exc}") from exc
+
+
+def publish(pdf: Path, out_dir: Path) -> Path:
+    """Move a checked PDF from the staging folder into ``out_dir``; return its new path."""
+    target = out_dir / pdf.name
+    try:
+        os.replace(pdf, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target
+
+
+def is_pdf(path: Path) -> bool:
+    """Whether ``path`` starts like a PDF file (``%PDF-``)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-"
+    except OSError:
+        return False
+
+
+class ConverterBase:
+    """What both converters share: ``with`` closes them, whatever happened inside."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop LibreOffice and remove the private profile; the converter is done."""
+        raise NotImplementedError
