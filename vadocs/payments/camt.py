@@ -32,7 +32,7 @@ _CONTAINERS = ("Stmt", "Rpt", "Ntfctn")
 
 
 def _all(node: _Element, path: str) -> list[_Element]:
-    steps = "/".join(f"*[local-name()='{p}']" for p in path.split("/"))
+    steps = "/".join(p if p == "*" else f"*[local-name()='{p}']" for p in path.split("/"))
     found = node.xpath(steps)
     assert isinstance(found, list)
     return [f for f in found if isinstance(f, etree._Element)]

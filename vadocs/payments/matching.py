@@ -64,8 +64,10 @@ def numbers_in(text: str, invoices: list[Issued]) -> list[Issued]:
     compact = "".join(spaced.split())
     found = []
     for inv in invoices:
-        pattern = re.compile(r"(?<![0-9A-Z])" + re.escape(inv.number.upper()) + r"(?![0-9])")
-        if pattern.search(spaced) or pattern.search(compact):
+        number = re.escape(inv.number.upper())
+        word = re.compile(r"(?<![0-9A-Z])" + number + r"(?![0-9])")
+        glued = re.compile(r"(?<![0-9])" + number + r"(?![0-9])")
+        if word.search(spaced) or glued.search(compact):
             found.append(inv)
     return found
 
