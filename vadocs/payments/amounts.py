@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-_CAMT = re.compile(r"\d{1,18}(\.\d{1,5})?")
-_GERMAN = re.compile(r"\d{1,15}(,\d{0,2})?")
+_CAMT = re.compile(r"[0-9]{1,18}(\.[0-9]{1,5})?")
+_GERMAN = re.compile(r"[0-9]{1,15}(,[0-9]{0,2})?")
 
 
 class AmountError(ValueError):
