@@ -87,7 +87,7 @@ def test_one_booking_per_invoice_and_rate(scenario: Path) -> None:  # noqa: F811
         assert row[114] == r.leistung_bis.strftime("%d%m%Y")
         assert row[116] == r.faellig.strftime("%d%m%Y")
         assert number in row[13]
-    final, r = rechnung_of(scenario, "2026-0004")
+    _, r = rechnung_of(scenario, "2026-0004")
     assert by_beleg["2026-0004"][0] == de(r.brutto - r.abzug_brutto)
 
 
