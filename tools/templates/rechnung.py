@@ -297,7 +297,10 @@ def build() -> Document:
         "für meine Leistungen im {{ rechnung.zeitraum_text }} stelle ich " + IHNEN + " die "
         "folgende Schlussrechnung"
         "{% if rechnung.zeiten %}; die Einzelheiten zeigt der Tätigkeitsnachweis{% endif %}."
-        "{% if rechnung.abzuege %} Die geleistete Vorauszahlung ist{% if steuer.ausgewiesen %} "
+        "{% if rechnung.abzuege %} {% if vorauszahlung.bezahlt %}Die geleistete Vorauszahlung"
+        "{% elif vorauszahlung.nummer %}Die Vorauszahlung gemäß Rechnung Nr. "
+        "{{ vorauszahlung.nummer }} vom {{ vorauszahlung.datum|datum }}{% else %}Die "
+        "Vorauszahlung{% endif %} ist{% if steuer.ausgewiesen %} "
         "mit ihrem Netto- und ihrem Umsatzsteuerbetrag{% endif %} abgezogen.{% endif %}",
         align="justify",
     )
