@@ -22,7 +22,6 @@ from vadocs.invoicing.ledger import Ledger
 KILL_ITERATIONS = 50
 
 
-
 def _month(n: int) -> str:
     year, month = 2026 + (n // 12), n % 12 + 1
     return f"  - {{art: monat, zeitraum: {year}-{month:02d}}}\n"

@@ -18,8 +18,8 @@ from types import FrameType
 
 import pytest
 from pypdf import PdfReader
-from tests.pdf.test_convert import FONTS, make_docx, pdffonts, pdftotext, wait_until_gone
 
+from tests.pdf.test_convert import FONTS, make_docx, pdffonts, pdftotext, wait_until_gone
 from vadocs.errors import ConverterError, ConverterMissingError
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import PdfConverter, find_soffice

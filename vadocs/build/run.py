@@ -13,18 +13,18 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
-from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
-from vadocs.pdf.converter import Converter, make_converter
+from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
+from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
+from vadocs.data.loading import load_catalogue, load_engagement, load_profile
+from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import contracts_for
+from vadocs.documents.planning import plan_contracts
 from vadocs.errors import ConverterMissingError, VadocsError
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger
-from vadocs.data.loading import load_catalogue, load_engagement, load_profile
-from vadocs.documents.planning import plan_contracts
-from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.invoicing.thresholds import small_business_warnings
-from vadocs.data.workspace import Workspace, find_workspace
-from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
+from vadocs.pdf.converter import Converter, make_converter
+from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
 
 
 def build(

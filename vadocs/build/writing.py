@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
 
-from vadocs.pdf import metadata as pdf_metadata
 from vadocs.build.cache import BuildCache
+from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
-from vadocs.pdf.converter import Converter
+from vadocs.documents.planning import Planned, fresh_files
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
-from vadocs.documents.planning import Planned, fresh_files
-from vadocs.build.results import ClientResult, Progress
+from vadocs.pdf import metadata as pdf_metadata
+from vadocs.pdf.converter import Converter
 
 CONVERT_TIMEOUT = 300.0
 """Seconds for LibreOffice's start and (batch CLI) the whole batch; a hang is killed."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from vadocs import __version__
-from vadocs.cli import build, invoices, templates, validate
+from vadocs.cli import build, invoices, payments, templates, validate
 from vadocs.cli.common import fail
 from vadocs.errors import VadocsError
 
@@ -92,7 +92,13 @@ def schema(write: bool, folder: Path) -> None:
     click.echo("schemas are current")
 
 
-for _command in (validate.validate, build.build_command, invoices.invoices, *templates.COMMANDS):
+for _command in (
+    validate.validate,
+    build.build_command,
+    invoices.invoices,
+    *templates.COMMANDS,
+    *payments.COMMANDS,
+):
     main.add_command(_command)
 
 

@@ -35,17 +35,31 @@ def invoices() -> None:
 
 @invoices.command(name="list")
 @click.option("--year", type=int, help="Only invoices dated in this year.")
+@click.option(
+    "--open", "open_only", is_flag=True, help="Offene Posten: unpaid invoices and what is open."
+)
+@click.option(
+    "--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="With --open: as of this day."
+)
 @profile_option
-def list_invoices(year: int | None, profile: Path | None) -> None:
+def list_invoices(year: int | None, open_only: bool, on: object, profile: Path | None) -> None:
     """List the issued invoices with their totals and status.
 
     \b
     Example:
       vadocs invoices list --year 2026
+      vadocs invoices list --open
     """
     from vadocs.documents.formatting import euro
 
     _, ledger = ledger_for(profile)
+    if open_only:
+        from vadocs.cli.payments import print_open_items
+
+        day = on.date() if on is not None else date.today()  # type: ignore[attr-defined]
+        with closing(ledger):
+            print_open_items(ledger, day, year)
+        return
     with closing(ledger):
         found = ledger.all(year)
     for inv in found:
@@ -137,8 +151,16 @@ def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None
 
 
 @invoices.command()
-@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "datev"]), default="csv", show_default=True
+)
 @click.option("--year", type=int, help="Only invoices dated in this year.")
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="datev: first day.")
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="datev: last day.")
+@click.option("--payments", is_flag=True, help="datev: also the payment bookings.")
+@click.option(
+    "--with-documents", "documents", is_flag=True, help="datev: also a flat ZIP of the PDFs."
+)
 @click.option(
     "-o",
     "--output",
@@ -146,19 +168,36 @@ def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None
     help="Write to this file instead of standard output.",
 )
 @profile_option
-def export(fmt: str, year: int | None, output: Path | None, profile: Path | None) -> None:
-    """Export the invoice list for the tax advisor (CSV for German Excel: ; and decimal comma).
+def export(
+    fmt: str,
+    year: int | None,
+    date_from: object,
+    date_to: object,
+    payments: bool,
+    documents: bool,
+    output: Path | None,
+    profile: Path | None,
+) -> None:
+    """Export the invoice list for the tax advisor: CSV for German Excel (; and decimal
+    comma), or a DATEV Buchungsstapel (EXTF, Windows-1252).
 
     \b
     Example:
       vadocs invoices export --format csv --year 2026 -o rechnungen-2026.csv
+      vadocs invoices export --format datev --year 2026 --payments -o EXTF_Rechnungen_2026.csv
     """
+    if fmt == "datev":
+        from vadocs.cli.datev import datev_export
+
+        datev_export(profile, year, date_from, date_to, payments, documents, output)
+        return
     from vadocs.invoicing.reports import export_csv
     from vadocs.output import write_atomic
+    from vadocs.payments.status import statuses
 
     _, ledger = ledger_for(profile)
     with closing(ledger):
-        text = export_csv(ledger.all(year))
+        text = export_csv(ledger.all(year), statuses(ledger))
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -149,6 +149,24 @@ class InvoicePlanner:
             return r
         return dataclasses.replace(r, abzuege=tuple(_name_advance(a, known) for a in r.abzuege))
 
+    def _advance_state(self, e: Engagement, r: Rechnung) -> dict[str, Any]:
+        """The deducted advance invoice and whether it was paid by the final invoice's date."""
+        from vadocs.payments.status import Zahlstatus, invoice_status
+
+        known = self._advances.get((e.kuerzel, r.zeitraum))
+        issued = self.ledger.find(e.kuerzel, "vorauszahlung", r.zeitraum)
+        if issued is not None:
+            known = (issued.number, issued.issued_on)
+        if known is None:
+            return {"bezahlt": False, "nummer": "", "datum": None}
+        paid = issued is not None and invoice_status(
+            self.ledger, issued.number, r.datum
+        ).status in (
+            Zahlstatus.BEZAHLT,
+            Zahlstatus.UEBERZAHLT,
+        )
+        return {"bezahlt": paid, "nummer": known[0], "datum": known[1]}
+
     def _reissue(self, e: Engagement, r: Rechnung, issued: Issued) -> Planned:
         if data_hash(r) != issued.data_hash:
             raise LedgerError(
@@ -188,6 +206,8 @@ class InvoicePlanner:
     def _render(self, e: Engagement, r: Rechnung) -> Planned:
         ctx = invoice_context(e, r)
         ctx["entwurf"] = self.draft
+        if r.abzuege:
+            ctx["vorauszahlung"] = self._advance_state(e, r)
         images = {}
         if r.zahlbetrag > 0 and not self.draft:
             images["girocode"] = girocode_png(

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import Problem
 from vadocs.invoicing.ledger import Issued, Ledger, sha256
 from vadocs.invoicing.snapshots import from_snapshot
+from vadocs.payments.status import InvoiceStatus
 
 EXPORT_COLUMNS = (
     "Rechnungsnummer", "Rechnungsdatum", "Kunde", "Kundenkürzel", "Art", "Leistungszeitraum",
     "Netto 19 %", "USt 19 %", "Netto 7 %", "USt 7 %", "Netto ohne USt", "Brutto",
     "Abzug Anzahlungen netto", "Abzug Anzahlungen USt", "Zahlbetrag", "Steuerfall",
-    "USt-IdNr Kunde", "Status", "Bezug", "Grund",
+    "USt-IdNr Kunde", "Status", "Bezug", "Grund", "Bezahlt am", "Offener Betrag",
 )  # fmt: skip
 
 
@@ -24,9 +26,14 @@ def _de(value: Decimal) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
-def export_rows(invoices: list[Issued]) -> list[list[str]]:
+def export_rows(
+    invoices: list[Issued], paid: Mapping[str, InvoiceStatus] | None = None
+) -> list[list[str]]:
+    """One row per invoice; ``paid`` (from :func:`vadocs.payments.status.statuses`) fills
+    the paid date and open amount (empty for cancellation invoices)."""
     rows = []
     for inv in invoices:
+        st = (paid or {}).get(inv.number)
         r = from_snapshot(inv.snapshot)
         by_rate = {g.satz: g for g in r.steuergruppen}
         kunde = inv.snapshot.get("kunde", {})
@@ -58,17 +65,19 @@ def export_rows(invoices: list[Issued]) -> list[list[str]]:
                 "storniert" if inv.status == "cancelled" else "gültig",
                 inv.cancels or "",
                 inv.reason or "",
+                f"{st.paid_on:%d.%m.%Y}" if st and st.paid_on else "",
+                _de(st.open) if st else "",
             ]
         )
     return rows
 
 
-def export_csv(invoices: list[Issued]) -> str:
+def export_csv(invoices: list[Issued], paid: Mapping[str, InvoiceStatus] | None = None) -> str:
     """Semicolon-separated, decimal comma, UTF-8 with BOM: what German Excel opens as it is."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(export_rows(invoices))
+    writer.writerows(export_rows(invoices, paid))
     return "\ufeff" + buffer.getvalue()
 
 

@@ -140,6 +140,13 @@ class Abrechnung(Model):
         title="Käuferreferenz / Leitweg-ID",
         description="Pflicht bei XRechnung (BT-10), bei Behörden die Leitweg-ID",
     )
+    debitorenkonto: int | None = Field(
+        None,
+        ge=10000,
+        le=999999999,
+        title="Debitorenkonto (DATEV)",
+        description="leer: vadocs vergibt fest eines ab 10000 (beim ersten DATEV-Export)",
+    )
 
 
 class Nda(Model):

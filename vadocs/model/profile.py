@@ -8,6 +8,7 @@ from pydantic import Field
 
 from vadocs.model.base import Model
 from vadocs.model.common import Anschrift, Kontakt
+from vadocs.model.datev import DatevEinstellungen
 from vadocs.model.types import (
     Betrag,
     Bic,
@@ -73,6 +74,12 @@ class Geschaeftsprofil(Model):
     )
     haftpflichtversicherung: Zeile | None = Field(
         None, title="Berufshaftpflichtversicherung", description="Versicherer, falls vorhanden"
+    )
+    datev: DatevEinstellungen | None = Field(
+        None,
+        title="DATEV-Export",
+        description="Angaben für den Buchungsstapel an die Steuerberaterin "
+        "(vadocs invoices export --format datev).",
     )
 
     @property
