@@ -24,6 +24,7 @@ DOCUMENTS = (
     "verschwiegenheitsvereinbarung",
     "auftragsverarbeitungsvertrag",
     "rechnung",
+    "mahnung",
 )
 
 

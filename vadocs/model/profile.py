@@ -8,6 +8,7 @@ from pydantic import Field
 
 from vadocs.model.base import Model
 from vadocs.model.common import Anschrift, Kontakt
+from vadocs.model.mahnwesen import Mahnwesen
 from vadocs.model.types import (
     Betrag,
     Bic,
@@ -73,6 +74,11 @@ class Geschaeftsprofil(Model):
     )
     haftpflichtversicherung: Zeile | None = Field(
         None, title="Berufshaftpflichtversicherung", description="Versicherer, falls vorhanden"
+    )
+    mahnwesen: Mahnwesen = Field(
+        default_factory=Mahnwesen,
+        title="Mahnwesen",
+        description="Fristen und Gebühren für Zahlungserinnerungen und Mahnungen",
     )
 
     @property
