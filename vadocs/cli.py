@@ -470,9 +470,10 @@ def schema(write: bool, folder: Path) -> None:
 
 
 def _register_template_commands() -> None:
+    from vadocs.cli_reminders import COMMANDS as REMINDERS
     from vadocs.cli_templates import COMMANDS
 
-    for command in COMMANDS:
+    for command in [*COMMANDS, *REMINDERS]:
         main.add_command(command)
 
 

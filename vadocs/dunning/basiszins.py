@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.formatting import prozent
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Basiszinstabelle:
             self.file,
             f"Die Tabelle der Basiszinssätze reicht nur bis {self.gilt_bis:%d.%m.%Y}; für den "
             f"{day:%d.%m.%Y} wird der letzte bekannte Satz "
-            f"({self.saetze[-1].satz} %) angenommen.",
+            f"({prozent(self.saetze[-1].satz)}) angenommen.",
             hint="Aktualisieren Sie vadocs; den geltenden Satz nennt die Bundesbank "
             "(bundesbank.de, Suchwort Basiszinssatz).",
             severity=Severity.WARNING,
