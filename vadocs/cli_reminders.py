@@ -32,11 +32,12 @@ if TYPE_CHECKING:
     help="The business profile (default: vadocs.yaml above the current folder).",
 )
 def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
-    """List the payment reminders due (Zahlungserinnerung, 1. and 2. Mahnung).
+    """List the reminders due (Zahlungserinnerung and Mahnungen) and build them.
 
-    Shows per open invoice the level due, days overdue, open amount, default
-    interest (§ 288 BGB) and the € 40 flat fee for businesses. --build writes
-    them from vorlagen/mahnung.docx and records them in the ledger.
+    Shows per open invoice the level due (Zahlungserinnerung, 1. or 2. Mahnung),
+    days overdue, open amount, default interest (§ 288 BGB) and the € 40 flat
+    fee for businesses. --build writes them from the template mahnung.docx
+    (your own in vorlagen/, else the built-in one) and records them in the ledger.
 
     \b
     Example:

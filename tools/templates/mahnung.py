@@ -232,8 +232,8 @@ def _closing(doc: Document) -> None:
     para(doc, "{{ profil.name }}", space_after=10)
     para(
         doc,
-        "Dieses Schreiben ist keine Rechnung. Verzugszinsen, Verzugspauschale und Mahngebühren "
-        "sind Schadensersatz und enthalten keine Umsatzsteuer.",
+        "Dieses Schreiben ist keine Rechnung. Zinsen und Kosten sind Schadensersatz und "
+        "enthalten keine Umsatzsteuer.",
         style="Klein",
     )
 
