@@ -66,6 +66,8 @@ def documents(client: BuiltClient) -> list[tuple[str, dict[str, Any], str]]:
                 out.append((RECHNUNG.template.removesuffix(".docx"), ctx, both_texts(pdf)))
     finally:
         ledger.close()
+    for ctx, pdf in client.reminders:
+        out.append(("mahnung", ctx, both_texts(pdf)))
     return out
 
 

@@ -227,3 +227,13 @@ def test_coverage_catches_a_missing_flat_fee(tmp_path: Path) -> None:
         None, None, True, files=[ROOT / "templates_de" / "mahnung.docx"], coverage_dir=coverage
     )
     assert any("MA-06" in p.message for p in result.errors)
+
+
+def test_mahnstopp_needs_a_reason() -> None:
+    from pydantic import ValidationError
+
+    from vadocs.model.client import Abrechnung
+
+    with pytest.raises(ValidationError, match="mahnstopp_grund"):
+        Abrechnung(mahnstopp=True)
+    assert Abrechnung(mahnstopp=True, mahnstopp_grund="Ratenzahlung").mahnstopp

@@ -106,7 +106,8 @@ def statement(
     The invoice is taken as received on its date (vadocs invoices go out on the day they
     are issued); earlier reminders as received ``zugang_tage`` after they were sent.
     Interest runs from the first day of default through the reminder's date (both
-    inclusive) on the open amount only. A reminder fee is charged only from the
+    inclusive) on the amount open on that date only; a part paid during default is thus
+    not charged for the days before its payment (the claim errs low, never high). A reminder fee is charged only from the
     1. Mahnung on and only when the client is already in default on the reminder's date.
     """
     f, on = due.forderung, due.stichtag
