@@ -181,3 +181,12 @@ def test_table_covers_2002_to_today_with_sources_and_warns_beyond() -> None:
     assert all(e["belege"] for e in RAW["saetze"])
     with pytest.raises(VadocsError):
         TABLE.rate_on(date(2001, 12, 31))
+
+
+def test_a_rate_not_confirmed_by_a_source_is_flagged() -> None:
+    unsure = [s.ab for s in TABLE.saetze if not s.geprueft]
+    confirmed = [s.ab for s in TABLE.saetze if s.geprueft]
+    assert TABLE.unverified_problem(confirmed) is None
+    if unsure:
+        warning = TABLE.unverified_problem([unsure[0] + timedelta(days=3)])
+        assert warning is not None and warning.severity is Severity.WARNING

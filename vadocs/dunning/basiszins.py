@@ -9,6 +9,7 @@ A day after the table's ``gilt_bis`` gets the last known rate and a warning.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -45,11 +46,11 @@ class Basiszinstabelle:
     gilt_bis: date
     saetze: tuple[Basiszins, ...]
 
-    def rate_on(self, day: date) -> Decimal:
-        """The base rate in percent in force on ``day``.
+    def entry_on(self, day: date) -> Basiszins:
+        """The table entry in force on ``day``.
 
         Raises :class:`VadocsError` for a day before the first entry (1 January 2002,
-        when § 247 BGB took effect). After ``gilt_bis`` the last rate is used;
+        when § 247 BGB took effect). After ``gilt_bis`` the last entry is used;
         :meth:`coverage_problem` reports that.
         """
         starts = [s.ab for s in self.saetze]
@@ -59,7 +60,25 @@ class Basiszinstabelle:
                 f"{self.file}: kein Basiszinssatz für den {day:%d.%m.%Y} "
                 f"(die Tabelle beginnt am {starts[0]:%d.%m.%Y})"
             )
-        return self.saetze[i].satz
+        return self.saetze[i]
+
+    def rate_on(self, day: date) -> Decimal:
+        """The base rate in percent in force on ``day`` (see :meth:`entry_on`)."""
+        return self.entry_on(day).satz
+
+    def unverified_problem(self, days: Iterable[date]) -> Problem | None:
+        """A warning when a rate used for one of ``days`` is marked as not confirmed."""
+        unsure = sorted({e.ab for e in map(self.entry_on, days) if not e.geprueft})
+        if not unsure:
+            return None
+        shown = ", ".join(f"{d:%d.%m.%Y}" for d in unsure)
+        return Problem(
+            self.file,
+            f"Der Basiszinssatz ab {shown} ist in der Tabelle nicht durch eine Quelle belegt.",
+            hint="Prüfen Sie ihn bei der Bundesbank, bevor Sie die Mahnung versenden.",
+            severity=Severity.WARNING,
+            rule="BASISZINS-UNBELEGT",
+        )
 
     def next_change_after(self, day: date) -> date | None:
         """The first day after ``day`` on which a new table entry starts, if any."""

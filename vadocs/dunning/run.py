@@ -91,6 +91,9 @@ def plan_reminders(
         business = e.datei.kunde.art == "unternehmen"
         m = statement(d, sent.get(d.forderung.number, ()), business, settings, tabelle)
         plan.vorschlaege.append(Vorschlag(d, e, m))
+    used = [z.von for v in plan.vorschlaege for z in v.mahnung.zinsabschnitte]
+    if (unsure := tabelle.unverified_problem(used)) is not None:
+        plan.problems.append(unsure)
     return plan
 
 
