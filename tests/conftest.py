@@ -5,9 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +21,8 @@ from vadocs.invoicing.ledger import Ledger
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = date(2026, 11, 27)
+REMINDER_DAY = date(2027, 1, 20)
+"""Some example invoices are then in default: a business and a consumer get reminders."""
 
 
 SMALL_CLIENT = """\
@@ -68,6 +71,8 @@ class BuiltClient:
     workspace: Path
     kuerzel: str
     out: Path
+    reminders: list[tuple[dict[str, Any], Path]] = field(default_factory=list)
+    """(template context, PDF) of each reminder built for the client on REMINDER_DAY."""
 
     def files(self, pattern: str) -> list[Path]:
         return sorted(self.out.glob(pattern))
@@ -91,6 +96,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         assert not report.failed, [c.error.format() for c in report.clients if c.error]
         for f in files:
             clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
+        _build_reminders(ws, clients)
     # One cancellation, so that every invoice kind of the examples is built and checked.
     cancelled = cancel_invoice(
         clients["lena-fischer"].workspace / "kunden" / "lena-fischer.yaml",
@@ -109,6 +115,29 @@ def _number_of(ws: Path, client: str, kind: str) -> str:
         return number
     finally:
         ledger.close()
+
+
+def _build_reminders(ws: Path, clients: dict[str, BuiltClient]) -> None:
+    """Build the reminders due on REMINDER_DAY into out-mahnungen/ (beside the invoices)."""
+    from vadocs.data.workspace import Workspace
+    from vadocs.dunning.context import reminder_context
+    from vadocs.dunning.run import build_reminders, plan_reminders
+    from vadocs.pdf.oneshot import find_soffice
+
+    workspace = Workspace(ws, ws / "vadocs.yaml")
+    ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
+    try:
+        plan = plan_reminders(workspace, ledger, REMINDER_DAY)
+        written = build_reminders(
+            workspace, ledger, plan, soffice=find_soffice(), output=ws / "out-mahnungen"
+        )
+    finally:
+        ledger.close()
+    for v in plan.vorschlaege:
+        number = v.faellig.forderung.number
+        (pdf,) = [p for p in written if p.suffix == ".pdf" and f"_{number}_" in p.name]
+        ctx = reminder_context(v.engagement, v.mahnung)
+        clients[v.engagement.kuerzel].reminders.append((ctx, pdf))
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from docx import Document
 
 from tests.conftest import ROOT, TODAY, BuiltClient, copy_workspace, pdf_text
-from vadocs.cli import main
+from vadocs.cli.app import main
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import find_workspace
 from vadocs.documents.context import Engagement, base_context, invoice_context
@@ -66,6 +66,8 @@ def documents(client: BuiltClient) -> list[tuple[str, dict[str, Any], str]]:
                 out.append((RECHNUNG.template.removesuffix(".docx"), ctx, both_texts(pdf)))
     finally:
         ledger.close()
+    for ctx, pdf in client.reminders:
+        out.append(("mahnung", ctx, both_texts(pdf)))
     return out
 
 

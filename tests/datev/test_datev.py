@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.payments.test_payments import CLOCK, STATEMENT, ledger_of, scenario  # noqa: F401
 
 from tests.payments.statements import camt053
+from tests.payments.test_payments import CLOCK, STATEMENT, ledger_of, scenario  # noqa: F401
 from vadocs.cli import main
 from vadocs.datev.export import DatevRequest, build_batch
 from vadocs.datev.extf import COLUMNS

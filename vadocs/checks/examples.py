@@ -17,7 +17,7 @@ from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.validation import validate
 from vadocs.data.workspace import PROFILE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement, base_context, invoice_context
-from vadocs.documents.kinds import RECHNUNG, DocumentKind
+from vadocs.documents.kinds import MAHNUNG, RECHNUNG, DocumentKind
 from vadocs.errors import Problem, ProblemsError, VadocsError
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import Rechnung, compute
@@ -115,6 +115,10 @@ def hostile_examples() -> list[Example]:
 
 def cases_for(kind: DocumentKind, example: Example) -> list[RenderCase]:
     e = example.engagement
+    if kind == MAHNUNG:
+        from vadocs.checks.reminder_cases import reminder_cases
+
+        return reminder_cases(example)
     if kind != RECHNUNG:
         ctx = base_context(e, kind.title, e.datei.auftrag.datum)
         return [RenderCase(example, example.name, ctx, {})]
@@ -163,11 +167,11 @@ def _invoice_case(example: Example, r: Rechnung) -> RenderCase:
     e = example.engagement
     ctx = invoice_context(e, r)
     ctx["entwurf"] = False
-    images = {"girocode": _girocode()} if r.zahlbetrag > 0 else {}
+    images = {"girocode": girocode_image()} if r.zahlbetrag > 0 else {}
     return RenderCase(example, f"{example.name}, {r.titel} {r.nummer}", ctx, images)
 
 
 @lru_cache(maxsize=1)
-def _girocode() -> bytes:
+def girocode_image() -> bytes:
     """A real GiroCode image; which payment it encodes does not matter to a template."""
     return girocode_png("Anna Schmidt", "DE02120300000000202051", Decimal("1.00"), "2026-0001")

@@ -7,6 +7,8 @@ dataclasses, are described here. A test fails when a name has no description.
 
 from __future__ import annotations
 
+from vadocs.dunning import field_texts as _reminders
+
 NAME_TEXTS = {
     "profil": "Ihr Geschäftsprofil (vadocs.yaml)",
     "kunde": "Der Kunde aus der Kundendatei",
@@ -115,6 +117,9 @@ MEMBER_TEXTS = {
     "Steuergruppe.netto": "Netto zu diesem Steuersatz in €",
     "Steuergruppe.ust": "Umsatzsteuer zu diesem Steuersatz in €",
 }
+
+NAME_TEXTS |= _reminders.NAME_TEXTS
+MEMBER_TEXTS |= _reminders.MEMBER_TEXTS
 
 FILTER_TEXTS = {
     "datum": "Datum für Tabellen: 26.11.2026",

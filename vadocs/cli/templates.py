@@ -136,7 +136,7 @@ def fields(document: str | None, markdown: bool) -> None:
     """List every placeholder a template can use: type, meaning, example value.
 
     DOCUMENT limits the list to one document (auftragsbestaetigung, avv, nda,
-    rechnung).
+    rechnung, mahnung).
 
     \b
     Example:
@@ -150,6 +150,7 @@ def fields(document: str | None, markdown: bool) -> None:
         return
     for f in fields_for(document):
         only = " (nur Rechnung)" if f.invoice_only and document is None else ""
+        only = " (nur Mahnung)" if f.reminder_only and document is None else only
         click.echo(f"{f.path}  [{f.type_name}]{only}")
         click.echo(f"    {f.description}" + (f"  Beispiel: {f.example}" if f.example else ""))
 

@@ -8,6 +8,7 @@ computed in :mod:`vadocs.documents.context` are described in :mod:`vadocs.checks
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from pydantic import BaseModel
 from vadocs.checks.context_types import DictShape, OneOf, context_shape, is_record, members, unwrap
 from vadocs.checks.examples import Example, RenderCase, cases_for, hostile_examples, load_examples
 from vadocs.checks.field_texts import FILTER_TEXTS, MEMBER_TEXTS, NAME_TEXTS, TYPE_TEXTS
-from vadocs.documents.kinds import AUFTRAGSBESTAETIGUNG, BY_KEY, RECHNUNG
+from vadocs.documents.kinds import AUFTRAGSBESTAETIGUNG, BY_KEY, MAHNUNG, RECHNUNG
 
 _MAX_DEPTH = 6
 
@@ -34,6 +35,7 @@ class FieldInfo:
     description: str
     example: str
     invoice_only: bool = False
+    reminder_only: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +52,14 @@ def _sources() -> tuple[DictShape, DictShape, RenderCase, RenderCase]:
     return contracts, invoices, contract_case, invoice_case
 
 
+@lru_cache(maxsize=1)
+def _reminder_source() -> tuple[DictShape, RenderCase]:
+    examples, _ = load_examples(None)
+    everything = examples + hostile_examples()
+    shape = context_shape(c.context for e in everything for c in cases_for(MAHNUNG, e))
+    return shape, cases_for(MAHNUNG, _sample(examples or everything))[1]
+
+
 def _sample(examples: list[Example]) -> Example:
     """The mueller-gmbh example (the richest one), else the first there is."""
     return next((e for e in examples if e.name == "mueller-gmbh"), examples[0])
@@ -58,13 +68,26 @@ def _sample(examples: list[Example]) -> Example:
 def fields_for(document: str | None = None) -> list[FieldInfo]:
     """Every placeholder for ``document`` (a key like ``rechnung``), or for all documents."""
     contracts, invoices, contract_case, invoice_case = _sources()
+    if document == MAHNUNG.key:
+        return _reminder_fields(set())
     if document is not None and document != RECHNUNG.key:
         if document not in BY_KEY:
             raise KeyError(document)
         return list(_walk(contracts, contract_case.context, set()))
     contract_names = {k for k, v in contracts.keys.items() if unwrap(v) is not NoneType}
-    invoice_fields = _walk(invoices, invoice_case.context, contract_names)
-    return list(invoice_fields)
+    invoice_fields = list(_walk(invoices, invoice_case.context, contract_names))
+    if document is not None:
+        return invoice_fields
+    seen = {f.path for f in invoice_fields}
+    extra = [f for f in _reminder_fields(contract_names) if f.path not in seen]
+    return invoice_fields + extra
+
+
+def _reminder_fields(shared: set[str]) -> list[FieldInfo]:
+    """The reminder template's names; with ``shared``, those outside it marked as its own."""
+    shape, case = _reminder_source()
+    found = _walk(shape, case.context, shared)
+    return [dataclasses.replace(f, invoice_only=False, reminder_only=f.invoice_only) for f in found]
 
 
 def _walk(shape: DictShape, context: dict[str, Any], shared: set[str]) -> Iterator[FieldInfo]:
@@ -179,6 +202,7 @@ def fields_markdown() -> str:
         ]
         for f in items:
             mark = " (nur Rechnung)" if f.invoice_only else ""
+            mark = " (nur Mahnung)" if f.reminder_only else mark
             out.append(
                 f"| `{f.path}` | {_cell(f.type_name)} | {_cell(f.description)}{mark} | "
                 f"{_cell(f.example)} |"

@@ -37,8 +37,10 @@ AVV = DocumentKind(
     "Auftragsverarbeitungsvertrag",
 )
 RECHNUNG = DocumentKind("rechnung", "rechnung.docx", "Rechnung", "Rechnung")
+MAHNUNG = DocumentKind("mahnung", "mahnung.docx", "Mahnung", "Mahnung")
+"""Zahlungserinnerung, 1. and 2. Mahnung: built by ``vadocs reminders --build``, not by ``build``."""
 
-ALL = (AUFTRAGSBESTAETIGUNG, AVV, NDA, RECHNUNG)
+ALL = (AUFTRAGSBESTAETIGUNG, AVV, NDA, RECHNUNG, MAHNUNG)
 BY_KEY = {k.key: k for k in ALL}
 CONTRACTS = (AUFTRAGSBESTAETIGUNG, AVV, NDA)
 

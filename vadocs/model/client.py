@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from vadocs.model.base import Model
 from vadocs.model.common import Anschrift
@@ -147,6 +147,20 @@ class Abrechnung(Model):
         title="Debitorenkonto (DATEV)",
         description="leer: vadocs vergibt fest eines ab 10000 (beim ersten DATEV-Export)",
     )
+    mahnstopp: bool = Field(
+        False,
+        title="Mahnstopp",
+        description="true: vadocs schlägt für diesen Kunden keine Mahnung vor (Grund angeben)",
+    )
+    mahnstopp_grund: Zeile | None = Field(
+        None, title="Grund des Mahnstopps", examples=["Ratenzahlung vereinbart"]
+    )
+
+    @model_validator(mode="after")
+    def _stop_has_reason(self) -> Abrechnung:
+        if self.mahnstopp and not self.mahnstopp_grund:
+            raise ValueError("mahnstopp: true braucht einen mahnstopp_grund")
+        return self
 
 
 class Nda(Model):

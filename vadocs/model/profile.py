@@ -9,6 +9,7 @@ from pydantic import Field
 from vadocs.model.base import Model
 from vadocs.model.common import Anschrift, Kontakt
 from vadocs.model.datev import DatevEinstellungen
+from vadocs.model.mahnwesen import Mahnwesen
 from vadocs.model.types import (
     Betrag,
     Bic,
@@ -80,6 +81,11 @@ class Geschaeftsprofil(Model):
         title="DATEV-Export",
         description="Angaben für den Buchungsstapel an die Steuerberaterin "
         "(vadocs invoices export --format datev).",
+    )
+    mahnwesen: Mahnwesen = Field(
+        default_factory=Mahnwesen,
+        title="Mahnwesen",
+        description="Fristen und Gebühren für Zahlungserinnerungen und Mahnungen",
     )
 
     @property

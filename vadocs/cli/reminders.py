@@ -1,0 +1,120 @@
+"""``vadocs reminders``: list the Zahlungserinnerungen and Mahnungen due, and build them.
+
+Parses the options, calls :mod:`vadocs.dunning.run` and prints the result in German.
+"""
+
+from __future__ import annotations
+
+from contextlib import closing
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+
+if TYPE_CHECKING:
+    from vadocs.dunning.run import Plan
+
+
+@click.command()
+@click.option(
+    "--date",
+    "on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day to look at, as YYYY-MM-DD (default: today).",
+)
+@click.option("--build", is_flag=True, help="Write each reminder as DOCX and PDF and record it.")
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path),
+    help="The business profile (default: vadocs.yaml above the current folder).",
+)
+def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
+    """List the reminders due (Zahlungserinnerung and Mahnungen) and build them.
+
+    Shows per open invoice the level due (Zahlungserinnerung, 1. or 2. Mahnung),
+    days overdue, open amount, default interest (§ 288 BGB) and the € 40 flat
+    fee for businesses. --build writes them from the template mahnung.docx
+    (your own in vorlagen/, else the built-in one) and records them in the ledger.
+
+    \b
+    Example:
+      vadocs reminders --date 2026-12-15
+      vadocs reminders --build
+    """
+    from vadocs.build.results import BuildOptions
+    from vadocs.build.run import soffice_for
+    from vadocs.data.workspace import find_workspace
+    from vadocs.dunning.run import build_reminders, plan_reminders
+    from vadocs.invoicing.ledger import Ledger
+    from vadocs.pdf.oneshot import INSTALL_HINT
+
+    day = on.date() if on is not None else date.today()
+    try:
+        ws = find_workspace(Path.cwd(), profile)
+        ledger_file = ws.state_dir / "ledger.sqlite"
+        if not ledger_file.is_file():
+            click.echo(f"Noch keine Rechnungen ausgestellt ({ledger_file}): nichts zu mahnen.")
+            return
+        with closing(Ledger(ledger_file)) as ledger:
+            plan = plan_reminders(ws, ledger, day)
+            _show(plan)
+            if build and plan.vorschlaege and not _has_errors(plan.problems):
+                soffice = soffice_for(BuildOptions(pdf="auto"))
+                if soffice is None:
+                    click.echo(f"LibreOffice fehlt: nur DOCX. Für PDFs {INSTALL_HINT}", err=True)
+                for path in build_reminders(ws, ledger, plan, soffice=soffice):
+                    click.echo(f"geschrieben  {path}")
+                click.echo(
+                    f"{len(plan.vorschlaege)} Schreiben erstellt und im Rechnungsbuch vermerkt."
+                )
+    except ProblemsError as exc:
+        _problems(exc.problems)
+        raise click.exceptions.Exit(1) from None
+    except VadocsError as exc:
+        click.echo(exc.format(), err=True)
+        raise click.exceptions.Exit(1) from None
+    _problems(plan.problems)
+    if _has_errors(plan.problems):
+        raise click.exceptions.Exit(1)
+
+
+def _show(plan: Plan) -> None:
+    from vadocs.documents.formatting import euro
+
+    if not plan.vorschlaege:
+        click.echo(
+            f"Am {plan.stichtag:%d.%m.%Y} ist keine Zahlungserinnerung und keine Mahnung fällig."
+        )
+    else:
+        click.echo(f"Fällig am {plan.stichtag:%d.%m.%Y}:")
+        click.echo(
+            f"{'Rechnung':<14} {'Kunde':<22} {'Stufe':<19} {'Tage':>5} {'offen':>13} "
+            f"{'Zinsen':>10} {'Pauschale':>10} {'Gebühren':>9}"
+        )
+    for v in plan.vorschlaege:
+        m, f = v.mahnung, v.faellig.forderung
+        click.echo(
+            f"{f.number:<14} {f.client:<22} {m.titel:<19} {v.faellig.tage_ueberfaellig:>5} "
+            f"{euro(m.offen):>13} {euro(m.zinsen):>10} {euro(m.pauschale):>10} "
+            f"{euro(m.gebuehren):>9}"
+        )
+        if m.verzug is not None:
+            click.echo(f"{'':<14} in Verzug seit {m.verzug.beginn:%d.%m.%Y}: {m.verzug.grund}")
+    for held in plan.zurueckgestellt:
+        f = held.forderung
+        click.echo(f"{f.number:<14} {f.client:<22} keine Mahnung — {held.grund}")
+
+
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def _problems(problems: list[Problem]) -> None:
+    for p in problems:
+        click.echo(p.format(), err=True)
+
+
+COMMANDS = [reminders]
