@@ -153,8 +153,11 @@ def _gross(net: Decimal | None, rate: Decimal) -> Decimal | None:
 
 
 def invoice_context(e: Engagement, rechnung: Rechnung) -> dict[str, Any]:
+    from vadocs.einvoice.advance import remaining
+
     ctx = base_context(e, rechnung.titel, rechnung.datum)
     ctx["rechnung"] = rechnung
+    ctx["verbleibend"] = remaining(rechnung)  # after the advances, as the XML states it
     ctx["stundensatz"] = (
         stundensatz(e.profil, e.datei)
         if e.datei.verguetung.art == "stunden"

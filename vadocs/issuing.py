@@ -288,7 +288,7 @@ def _base(e: Engagement, r: Rechnung) -> str:
 def _name_advance(a: Abzug, advance: tuple[str, Any] | None) -> Abzug:
     if advance is None:
         return a
+    from vadocs.einvoice.advance import advance_label
+
     number, when = advance
-    return dataclasses.replace(
-        a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom {when:%d.%m.%Y}"
-    )
+    return dataclasses.replace(a, bezeichnung=advance_label(a.bezeichnung, number, when))

@@ -298,7 +298,10 @@ def build() -> Document:
         "folgende Schlussrechnung"
         "{% if rechnung.zeiten %}; die Einzelheiten zeigt der Tätigkeitsnachweis{% endif %}."
         "{% if rechnung.abzuege %} Die geleistete Vorauszahlung ist{% if steuer.ausgewiesen %} "
-        "mit ihrem Netto- und ihrem Umsatzsteuerbetrag{% endif %} abgezogen.{% endif %}",
+        "mit ihrem Netto- und ihrem Umsatzsteuerbetrag{% endif %} abgezogen"
+        # what the XML's VAT breakdown states after the deduction (vadocs.einvoice.advance)
+        "{% if steuer.ausgewiesen %}; es verbleiben {{ verbleibend.netto|euro }} netto und "
+        "{{ verbleibend.ust|euro }} Umsatzsteuer{% endif %}.{% endif %}",
         align="justify",
     )
     control(doc, "{%p else %}")

@@ -26,6 +26,7 @@ from decimal import Decimal
 from typing import Literal
 
 from vadocs.context import Engagement
+from vadocs.einvoice.advance import advance_reference, deduction_lines, remaining
 from vadocs.invoice import Rechnung, Zeile
 from vadocs.model.common import Anschrift
 from vadocs.money import cents
@@ -103,8 +104,14 @@ def cii_xml(
     *,
     profile: Profile = "en16931",
     buyer_reference: str | None = None,
+    document_type: str | None = None,
 ) -> bytes:
-    """The e-invoice XML of the issued invoice ``r`` (it must have its number)."""
+    """The e-invoice XML of the issued invoice ``r`` (it must have its number).
+
+    ``document_type`` (BT-3) defaults to :func:`type_code` for ``profile``; the build passes
+    one code to both files of an invoice so its hybrid PDF and XRechnung never disagree.
+    A final invoice states its advances as in :mod:`vadocs.einvoice.advance`.
+    """
     if not r.nummer:
         raise ValueError("an invoice without a number cannot become an e-invoice")
     codes = tax_codes(r.steuer.fall)
@@ -113,24 +120,24 @@ def cii_xml(
     if profile == "xrechnung":
         _sub(context, "ram:BusinessProcessSpecifiedDocumentContextParameter/ram:ID", PEPPOL_BILLING)
     _sub(context, "ram:GuidelineSpecifiedDocumentContextParameter/ram:ID", GUIDELINES[profile])
-    _document(_sub(root, "rsm:ExchangedDocument"), r, profile)
+    _document(_sub(root, "rsm:ExchangedDocument"), r, document_type or type_code(r, profile))
     transaction = _sub(root, "rsm:SupplyChainTradeTransaction")
-    for zeile in r.zeilen:
+    for zeile in (*r.zeilen, *deduction_lines(r)):
         _line(transaction, zeile, codes, r.steuer.satz)
     agreement = _sub(transaction, "ram:ApplicableHeaderTradeAgreement")
     _opt(agreement, "ram:BuyerReference", buyer_reference)  # BT-10
     _seller(_sub(agreement, "ram:SellerTradeParty"), e, r, codes)
     _buyer(_sub(agreement, "ram:BuyerTradeParty"), e, codes)
-    _delivery(_sub(transaction, "ram:ApplicableHeaderTradeDelivery"), r)
+    _delivery(_sub(transaction, "ram:ApplicableHeaderTradeDelivery"), e, r)
     _settlement(_sub(transaction, "ram:ApplicableHeaderTradeSettlement"), e, r, codes)
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n").encode("utf-8")
 
 
-def _document(doc: ET.Element, r: Rechnung, profile: Profile) -> None:
+def _document(doc: ET.Element, r: Rechnung, code: str) -> None:
     _sub(doc, "ram:ID", r.nummer)
-    _sub(doc, "ram:TypeCode", type_code(r, profile))
+    _sub(doc, "ram:TypeCode", code)
     _date(doc, "ram:IssueDateTime", r.datum)
     for text in (*r.hinweise, r.steuer.hinweis):  # BT-22: Storno reason, tax note
         _opt(doc, "ram:IncludedNote/ram:Content", text)
@@ -158,15 +165,19 @@ def _line(parent: ET.Element, z: Zeile, codes: TaxCodes, satz: Decimal) -> None:
     _sub(total, "ram:LineTotalAmount", _amount(z.netto))
 
 
-def _delivery(delivery: ET.Element, r: Rechnung) -> None:
+def _delivery(delivery: ET.Element, e: Engagement, r: Rechnung) -> None:
     """BT-72: monthly and final invoices follow the month of work they bill.
 
-    An advance (and its Storno) bills work not yet done, so it names only the
-    invoicing period BG-14; its empty delivery element draws the Peppol warning
-    PEPPOL-EN16931-R008, which the XSD leaves no way around.
+    An advance (and a Storno) bills no finished work, so instead of a delivery date it
+    names where the service goes (BG-13: BT-70 and BG-15, the client): the element is
+    mandatory in CII and must not be empty (PEPPOL-EN16931-R008).
     """
     if r.art in ("monat", "schluss"):
         _date(delivery, "ram:ActualDeliverySupplyChainEvent/ram:OccurrenceDateTime", r.leistung_bis)
+        return
+    party = _sub(delivery, "ram:ShipToTradeParty")
+    _sub(party, "ram:Name", e.datei.kunde.name)
+    _address(party, e.datei.kunde.anschrift)
 
 
 def _seller(party: ET.Element, e: Engagement, r: Rechnung, codes: TaxCodes) -> None:
@@ -215,8 +226,8 @@ def _address(party: ET.Element, a: Anschrift) -> None:
 def _settlement(settlement: ET.Element, e: Engagement, r: Rechnung, codes: TaxCodes) -> None:
     _sub(settlement, "ram:PaymentReference", r.nummer)  # BT-83
     _sub(settlement, "ram:InvoiceCurrencyCode", "EUR")
-    _payment_means(settlement, e)
-    for group in r.steuergruppen:
+    _payment_means(settlement, e, r)
+    for group in remaining(r).groups:
         tax = _sub(settlement, "ram:ApplicableTradeTax")
         _sub(tax, "ram:CalculatedAmount", _amount(group.ust))
         _sub(tax, "ram:TypeCode", "VAT")
@@ -230,14 +241,27 @@ def _settlement(settlement: ET.Element, e: Engagement, r: Rechnung, codes: TaxCo
     _date(period, "ram:EndDateTime", r.leistung_bis)
     _payment_terms(settlement, r)
     _totals(settlement, r)
-    if r.bezug_nummer:  # BG-3, BT-25 / BT-26
+    references = [(r.bezug_nummer, r.bezug_datum)] if r.bezug_nummer else []
+    references += [found for a in r.abzuege if (found := advance_reference(a))]
+    for number, issued in references:  # BG-3: BT-25, BT-26 (corrected or advance invoices)
         reference = _sub(settlement, "ram:InvoiceReferencedDocument")
-        _sub(reference, "ram:IssuerAssignedID", r.bezug_nummer)
-        if r.bezug_datum is not None:
-            _date(reference, "ram:FormattedIssueDateTime", r.bezug_datum, "qdt")
+        _sub(reference, "ram:IssuerAssignedID", number)
+        if issued is not None:
+            _date(reference, "ram:FormattedIssueDateTime", issued, "qdt")
 
 
-def _payment_means(settlement: ET.Element, e: Engagement) -> None:
+def _payment_means(settlement: ET.Element, e: Engagement, r: Rechnung) -> None:
+    """BG-16: the seller's account when money is due; else no payment request.
+
+    XRechnung requires BG-16 in every invoice (BR-DE-1), and code 58 would require the
+    seller's account (BR-DE-23); a Storno or a settled invoice asks for nothing, so it
+    says ``1`` (instrument not defined, UNTDID 4461) and, in BT-82, what the PDF says.
+    """
+    if r.zahlbetrag <= 0:
+        means = _sub(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
+        _sub(means, "ram:TypeCode", "1")
+        _sub(means, "ram:Information", _NO_PAYMENT if r.zahlbetrag == 0 else _REFUND)
+        return
     bank = e.profil.bank
     means = _sub(settlement, "ram:SpecifiedTradeSettlementPaymentMeans")
     _sub(means, "ram:TypeCode", "58")  # SEPA credit transfer
@@ -247,11 +271,14 @@ def _payment_means(settlement: ET.Element, e: Engagement) -> None:
     _opt(means, "ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID", bank.bic)
 
 
+_REFUND = "Keine Zahlung fällig; bereits gezahlte Beträge werden erstattet."
+_NO_PAYMENT = "Kein Betrag zu zahlen."
+
+
 def _payment_terms(settlement: ET.Element, r: Rechnung) -> None:
     terms = _sub(settlement, "ram:SpecifiedTradePaymentTerms")
     if r.zahlbetrag <= 0:
-        refund = "Bereits gezahlte Beträge werden erstattet."
-        _sub(terms, "ram:Description", refund if r.zahlbetrag else "Kein Betrag zu zahlen.")
+        _sub(terms, "ram:Description", _REFUND if r.zahlbetrag else _NO_PAYMENT)
         return
     due = f"{r.faellig:%d.%m.%Y}"
     _sub(terms, "ram:Description", f"Zahlbar ohne Abzug bis zum {due} (Rechnung {r.nummer}).")
@@ -259,13 +286,13 @@ def _payment_terms(settlement: ET.Element, r: Rechnung) -> None:
 
 
 def _totals(settlement: ET.Element, r: Rechnung) -> None:
+    """BG-22 after the advances' deduction lines (no BT-113: they are deducted there)."""
+    left = remaining(r)
     totals = _sub(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
-    _sub(totals, "ram:LineTotalAmount", _amount(r.netto))  # BT-106
-    _sub(totals, "ram:TaxBasisTotalAmount", _amount(r.netto))  # BT-109
-    _sub(totals, "ram:TaxTotalAmount", _amount(r.ust), currencyID="EUR")  # BT-110
-    _sub(totals, "ram:GrandTotalAmount", _amount(r.brutto))  # BT-112
-    if r.abzuege:  # BT-113: advances paid, with their VAT (§ 14 Abs. 5 UStG)
-        _sub(totals, "ram:TotalPrepaidAmount", _amount(r.abzug_brutto))
+    _sub(totals, "ram:LineTotalAmount", _amount(left.netto))  # BT-106
+    _sub(totals, "ram:TaxBasisTotalAmount", _amount(left.netto))  # BT-109
+    _sub(totals, "ram:TaxTotalAmount", _amount(left.ust), currencyID="EUR")  # BT-110
+    _sub(totals, "ram:GrandTotalAmount", _amount(left.brutto))  # BT-112
     _sub(totals, "ram:DuePayableAmount", _amount(r.zahlbetrag))  # BT-115
 
 
