@@ -114,6 +114,7 @@ def test_xrechnung_xml_is_valid(
     case: tuple[Engagement, Rechnung], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(validate_module.ENV_XRECHNUNG, raising=False)
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = case
     xml = cii_xml(e, r, profile="xrechnung", buyer_reference=LEITWEG_ID)
     problems = validate_xml(xml, flavor="xrechnung")
@@ -391,12 +392,13 @@ def test_reverse_charge_without_buyer_vat_id_fails_br_ae_02() -> None:
 
 def test_xrechnung_without_buyer_reference_fails_br_de_15(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(validate_module.ENV_XRECHNUNG, raising=False)
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     problems = validate_xml(cii_xml(e, r, profile="xrechnung"), flavor="xrechnung")
     assert "BR-DE-15" in messages(problems)
     skipped = [p for p in problems if p.message.startswith("XRechnung rules skipped:")]
     assert skipped and skipped[0].severity is Severity.WARNING
-    assert validate_module.ENV_XRECHNUNG in skipped[0].format()
+    assert validate_module.ENV_RULES in skipped[0].format()
 
 
 def test_factur_x_rejects_an_xrechnung_specification_id() -> None:
@@ -426,6 +428,7 @@ def test_configured_xrechnung_rules_that_are_missing_are_an_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(validate_module.ENV_XRECHNUNG, str(tmp_path / "missing.xsl"))
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     with pytest.raises(EInvoiceError, match=validate_module.ENV_XRECHNUNG):
         validate_xml(
@@ -461,6 +464,7 @@ def test_configured_xrechnung_rules_run_instead_of_the_skip_warning(
     rules = tmp_path / "XRechnung-CII-validation.xsl"
     rules.write_text(KOSIT_LIKE, encoding="utf-8")
     monkeypatch.setenv(validate_module.ENV_XRECHNUNG, str(rules))
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     problems = validate_xml(cii_xml(e, r, profile="xrechnung"), flavor="xrechnung")
     assert [(p.rule, p.severity) for p in problems] == [
