@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -335,6 +336,54 @@ def test_pdf_text_and_xml_agree(built: dict[str, BuiltClient]) -> None:
                 assert money(one("ram:CalculatedAmount/text()", vat)) in text, pdf.name
         assert money(one("//ram:DuePayableAmount/text()")) in text, pdf.name
         assert money(one("//ram:GrandTotalAmount/text()")) in text, pdf.name
+        _advance_amounts_agree(pdf.name, text, root, ns)
+
+
+def _advance_amounts_agree(name: str, text: str, root: Any, ns: dict[str, str]) -> None:
+    """PDF → XML for a final invoice: each deducted advance's number, date, net and VAT."""
+    from vadocs.documents.formatting import euro
+
+    deductions = re.findall(
+        r"abzüglich .*?, Rechnung (\S+) vom (\d\d)\.(\d\d)\.(\d{4}) -?[\d.,]+ €"
+        r"(?: \(netto ([\d.,]+) € zuzüglich Umsatzsteuer ([\d.,]+) €\))?",
+        text,
+    )
+    if "abzüglich" in text:
+        assert deductions, name
+    references = root.xpath(
+        "//ram:ApplicableHeaderTradeSettlement/ram:InvoiceReferencedDocument", namespaces=ns
+    )
+    referenced = {
+        (r.xpath("string(ram:IssuerAssignedID)", namespaces=ns),
+         r.xpath("string(.//*[local-name()='DateTimeString'])", namespaces=ns))
+        for r in references
+    }  # fmt: skip
+    lines = {
+        str(Decimal(t))
+        for t in root.xpath(
+            "//ram:SpecifiedLineTradeSettlement//ram:LineTotalAmount/text()", namespaces=ns
+        )
+    }
+    for number, day, month, year, net, vat in deductions:
+        assert (number, f"{year}{month}{day}") in referenced, (name, number)  # BT-25/26
+        if net:
+            assert normalise(euro(-_de(net))) in {normalise(euro(Decimal(v))) for v in lines}
+            groups = root.xpath("//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax",
+                                namespaces=ns)  # fmt: skip
+            left = re.search(
+                r"es verbleiben (-?[\d.,]+) € netto und (-?[\d.,]+) € Umsatzsteuer", text
+            )
+            assert left, name
+            assert [
+                (Decimal(g.xpath("string(ram:BasisAmount)", namespaces=ns)),
+                 Decimal(g.xpath("string(ram:CalculatedAmount)", namespaces=ns)))
+                for g in groups
+            ] == [(_de(left[1]), _de(left[2]))], name  # fmt: skip
+            assert _de(vat) > 0
+
+
+def _de(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", "."))
 
 
 def test_every_pdf_embeds_its_fonts_and_is_pdfa(built: dict[str, BuiltClient]) -> None:

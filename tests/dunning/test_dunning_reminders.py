@@ -211,7 +211,9 @@ def test_build_writes_archives_and_records_each_reminder(ws: Path) -> None:
 
 
 def test_mahnung_template_passes_check_strict() -> None:
-    result = check_templates(None, None, True, files=[ROOT / "vadocs" / "templates_de" / "mahnung.docx"])
+    result = check_templates(
+        None, None, True, files=[ROOT / "vadocs" / "templates_de" / "mahnung.docx"]
+    )
     assert not result.failed, [p.format() for p in result.problems]
     assert result.renders >= 3
 
@@ -226,7 +228,11 @@ def test_coverage_catches_a_missing_flat_fee(tmp_path: Path) -> None:
         source.replace("Verzugspauschale\\\\s+nach", "Pauschalbetrag\\\\s+nach"), encoding="utf-8"
     )
     result = check_templates(
-        None, None, True, files=[ROOT / "vadocs" / "templates_de" / "mahnung.docx"], coverage_dir=coverage
+        None,
+        None,
+        True,
+        files=[ROOT / "vadocs" / "templates_de" / "mahnung.docx"],
+        coverage_dir=coverage,
     )
     assert any("MA-06" in p.message for p in result.errors)
 

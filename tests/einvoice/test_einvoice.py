@@ -25,9 +25,10 @@ from vadocs.data.workspace import find_workspace
 from vadocs.documents.context import Engagement
 from vadocs.einvoice import cii_xml, embed_facturx, ensure_valid, extract_xml, validate_xml
 from vadocs.einvoice import validate as validate_module
-from vadocs.einvoice.cii import NS
+from vadocs.einvoice.advance import advance_label, advance_reference, deduction_lines
+from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
-from vadocs.invoicing.invoice import Rechnung, compute
+from vadocs.invoicing.invoice import Abzug, Rechnung, compute
 from vadocs.invoicing.money import cents
 from vadocs.invoicing.snapshots import mirrored
 from vadocs.invoicing.tax import Steuerfall
@@ -113,6 +114,7 @@ def test_xrechnung_xml_is_valid(
     case: tuple[Engagement, Rechnung], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv(validate_module.ENV_XRECHNUNG, raising=False)
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = case
     xml = cii_xml(e, r, profile="xrechnung", buyer_reference=LEITWEG_ID)
     problems = validate_xml(xml, flavor="xrechnung")
@@ -147,8 +149,9 @@ def test_xml_agrees_with_the_invoice(case: tuple[Engagement, Rechnung]) -> None:
     assert text(root, f"{BUYER}/ram:Name") == e.datei.kunde.name
     assert text(root, f"{BUYER}/ram:PostalTradeAddress/ram:CityName") == e.datei.kunde.anschrift.ort
     lines = root.findall(LINES, NS)
-    assert len(lines) == len(r.zeilen)
-    for line, zeile in zip(lines, r.zeilen, strict=True):
+    billed = (*r.zeilen, *deduction_lines(r))
+    assert len(lines) == len(r.zeilen) + len(r.abzuege)
+    for line, zeile in zip(lines, billed, strict=True):
         assert text(line, "ram:SpecifiedTradeProduct/ram:Name") == zeile.beschreibung
         total = text(
             line, ".//ram:SpecifiedTradeSettlementLineMonetarySummation/ram:LineTotalAmount"
@@ -157,6 +160,9 @@ def test_xml_agrees_with_the_invoice(case: tuple[Engagement, Rechnung]) -> None:
         quantity = Decimal(text(line, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity"))
         price = Decimal(text(line, ".//ram:NetPriceProductTradePrice/ram:ChargeAmount"))
         assert price >= 0 and cents(quantity * price) == zeile.netto  # BR-27
+    # BG-23 and BG-22 after the advances (the PDF prints them as "verbleibend").
+    deducted_net = sum((a.netto for a in r.abzuege), Decimal(0))
+    deducted_vat = sum((a.ust for a in r.abzuege), Decimal(0))
     groups = root.findall(f"{SETTLEMENT}/ram:ApplicableTradeTax", NS)
     assert [
         (
@@ -165,22 +171,34 @@ def test_xml_agrees_with_the_invoice(case: tuple[Engagement, Rechnung]) -> None:
             text(g, "ram:RateApplicablePercent"),
         )
         for g in groups
-    ] == [(amount(g.netto), amount(g.ust), f"{g.satz:f}") for g in r.steuergruppen]
-    assert text(root, f"{TOTALS}/ram:LineTotalAmount") == amount(r.netto)
-    assert text(root, f"{TOTALS}/ram:TaxTotalAmount") == amount(r.ust)
-    assert text(root, f"{TOTALS}/ram:GrandTotalAmount") == amount(r.brutto)
-    assert texts(root, f"{TOTALS}/ram:TotalPrepaidAmount") == (
-        [amount(r.abzug_brutto)] if r.abzuege else []
-    )
+    ] == [
+        (amount(g.netto - deducted_net), amount(g.ust - deducted_vat), f"{g.satz:f}")
+        for g in r.steuergruppen
+    ]
+    assert text(root, f"{TOTALS}/ram:LineTotalAmount") == amount(r.netto - deducted_net)
+    assert text(root, f"{TOTALS}/ram:TaxTotalAmount") == amount(r.ust - deducted_vat)
+    assert text(root, f"{TOTALS}/ram:GrandTotalAmount") == amount(r.zahlbetrag)
+    assert texts(root, f"{TOTALS}/ram:TotalPrepaidAmount") == []  # deducted as lines
     assert text(root, f"{TOTALS}/ram:DuePayableAmount") == amount(r.zahlbetrag)
     means = f"{SETTLEMENT}/ram:SpecifiedTradeSettlementPaymentMeans"
-    assert text(root, f"{means}/ram:TypeCode") == "58"
-    assert text(root, f"{means}/ram:PayeePartyCreditorFinancialAccount/ram:IBANID") == (
-        e.profil.bank.iban
-    )
+    iban = texts(root, f"{means}/ram:PayeePartyCreditorFinancialAccount/ram:IBANID")
     if r.zahlbetrag > 0:
+        assert text(root, f"{means}/ram:TypeCode") == "58"
+        assert iban == [e.profil.bank.iban]
         due = f"{SETTLEMENT}/ram:SpecifiedTradePaymentTerms/ram:DueDateDateTime/udt:DateTimeString"
         assert text(root, due) == f"{r.faellig:%Y%m%d}"
+    else:  # a Storno or a settled invoice requests no payment
+        assert text(root, f"{means}/ram:TypeCode") == "1"
+        assert iban == []
+
+
+def test_no_empty_elements(case: tuple[Engagement, Rechnung]) -> None:
+    """PEPPOL-EN16931-R008: not even the mandatory delivery element may be empty."""
+    e, r = case
+    for profile in ("en16931", "xrechnung"):
+        root = parse(cii_xml(e, r, profile=profile, buyer_reference=LEITWEG_ID))  # type: ignore[arg-type]
+        empty = [el.tag for el in root.iter() if len(el) == 0 and not (el.text or "").strip()]
+        assert empty == []
 
 
 # --- codes per tax case and kind ------------------------------------------------------------
@@ -254,12 +272,51 @@ def test_type_code(key: str, profile: str, expected: str) -> None:
     assert text(parse(xml), "rsm:ExchangedDocument/ram:TypeCode") == expected
 
 
-def test_final_invoice_deducts_the_advance_as_paid_amount() -> None:
+def named_final_invoice() -> tuple[Engagement, Rechnung, Rechnung]:
+    """The final invoice with its advance named by number and date, as the planner does."""
     e, r = CASES["mueller-gmbh-schluss"]
     _, advance = CASES["mueller-gmbh-vorauszahlung"]
-    root = parse(cii_xml(e, r))
-    assert text(root, f"{TOTALS}/ram:TotalPrepaidAmount") == amount(advance.brutto) == "1309.00"
+    named = dataclasses.replace(
+        r,
+        abzuege=tuple(
+            dataclasses.replace(
+                a, bezeichnung=advance_label(a.bezeichnung, advance.nummer, advance.datum)
+            )
+            for a in r.abzuege
+        ),
+    )
+    return e, named, advance
+
+
+@pytest.mark.parametrize("profile", ["en16931", "xrechnung"])
+def test_final_invoice_deducts_the_advance_with_its_vat(profile: str) -> None:
+    """§ 14 Abs. 5 S. 2 UStG: BG-3 names the advance; BG-23 shows only the VAT still due."""
+    e, r, advance = named_final_invoice()
+    root = parse(cii_xml(e, r, profile=profile, buyer_reference=LEITWEG_ID))  # type: ignore[arg-type]
+    reference = f"{SETTLEMENT}/ram:InvoiceReferencedDocument"
+    assert text(root, f"{reference}/ram:IssuerAssignedID") == advance.nummer  # BT-25
+    assert text(root, f"{reference}/ram:FormattedIssueDateTime/qdt:DateTimeString") == (
+        f"{advance.datum:%Y%m%d}"  # BT-26
+    )
+    last = root.findall(LINES, NS)[-1]
+    assert text(last, ".//ram:LineTotalAmount") == amount(-advance.netto) == "-1100.00"
+    assert text(last, ".//ram:CategoryCode") == "S"
+    assert text(last, ".//ram:RateApplicablePercent") == "19"
+    tax = f"{SETTLEMENT}/ram:ApplicableTradeTax"
+    assert text(root, f"{tax}/ram:BasisAmount") == amount(r.netto - advance.netto)
+    assert text(root, f"{tax}/ram:CalculatedAmount") == amount(r.ust - advance.ust)
     assert text(root, f"{TOTALS}/ram:DuePayableAmount") == amount(r.brutto - advance.brutto)
+    assert r.ust - advance.ust == Decimal("23.51")  # not the full 232.51 a second time
+
+
+def test_advance_reference_reads_back_the_label() -> None:
+    a = Abzug(
+        advance_label("Vorauszahlung Dezember 2026", "2026-0001", date(2026, 11, 20)),
+        Decimal(1),
+        Decimal(0),
+    )
+    assert advance_reference(a) == ("2026-0001", date(2026, 11, 20))
+    assert advance_reference(Abzug("Vorauszahlung Dezember 2026", Decimal(1), Decimal(0))) is None
 
 
 def test_storno_refers_to_the_original_with_mirrored_amounts() -> None:
@@ -271,7 +328,8 @@ def test_storno_refers_to_the_original_with_mirrored_amounts() -> None:
     assert text(root, f"{reference}/ram:FormattedIssueDateTime/qdt:DateTimeString") == (
         f"{original.datum:%Y%m%d}"  # BT-26
     )
-    assert text(root, f"{TOTALS}/ram:GrandTotalAmount") == amount(-original.brutto)
+    # The final invoice's advance was deducted as a line; the Storno negates that too.
+    assert text(root, f"{TOTALS}/ram:GrandTotalAmount") == amount(-original.zahlbetrag)
     assert text(root, f"{TOTALS}/ram:DuePayableAmount") == amount(-original.zahlbetrag)
     assert "Leistungszeitraum falsch" in texts(
         root, "rsm:ExchangedDocument/ram:IncludedNote/ram:Content"
@@ -313,7 +371,7 @@ def messages(problems: list[Problem]) -> str:
 
 def test_wrong_total_fails_br_co_15() -> None:
     e, r = CASES["mueller-gmbh-schluss"]
-    good = f"<ram:GrandTotalAmount>{amount(r.brutto)}</ram:GrandTotalAmount>".encode()
+    good = f"<ram:GrandTotalAmount>{amount(r.zahlbetrag)}</ram:GrandTotalAmount>".encode()
     xml = cii_xml(e, r)
     assert good in xml
     tampered = xml.replace(good, b"<ram:GrandTotalAmount>9999.99</ram:GrandTotalAmount>")
@@ -334,12 +392,13 @@ def test_reverse_charge_without_buyer_vat_id_fails_br_ae_02() -> None:
 
 def test_xrechnung_without_buyer_reference_fails_br_de_15(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(validate_module.ENV_XRECHNUNG, raising=False)
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     problems = validate_xml(cii_xml(e, r, profile="xrechnung"), flavor="xrechnung")
     assert "BR-DE-15" in messages(problems)
     skipped = [p for p in problems if p.message.startswith("XRechnung rules skipped:")]
     assert skipped and skipped[0].severity is Severity.WARNING
-    assert validate_module.ENV_XRECHNUNG in skipped[0].format()
+    assert validate_module.ENV_RULES in skipped[0].format()
 
 
 def test_factur_x_rejects_an_xrechnung_specification_id() -> None:
@@ -369,6 +428,7 @@ def test_configured_xrechnung_rules_that_are_missing_are_an_error(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(validate_module.ENV_XRECHNUNG, str(tmp_path / "missing.xsl"))
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     with pytest.raises(EInvoiceError, match=validate_module.ENV_XRECHNUNG):
         validate_xml(
@@ -404,6 +464,7 @@ def test_configured_xrechnung_rules_run_instead_of_the_skip_warning(
     rules = tmp_path / "XRechnung-CII-validation.xsl"
     rules.write_text(KOSIT_LIKE, encoding="utf-8")
     monkeypatch.setenv(validate_module.ENV_XRECHNUNG, str(rules))
+    monkeypatch.delenv(validate_module.ENV_RULES, raising=False)
     e, r = CASES["mueller-gmbh-schluss"]
     problems = validate_xml(cii_xml(e, r, profile="xrechnung"), flavor="xrechnung")
     assert [(p.rule, p.severity) for p in problems] == [

@@ -151,13 +151,13 @@ def _named_advances(r: Rechnung, advance: tuple[str, date] | None) -> Rechnung:
     """Deducted advances named by number and date, as the invoice planner names them."""
     if advance is None or not r.abzuege:
         return r
+    from vadocs.einvoice.advance import advance_label
+
     number, when = advance
     return dataclasses.replace(
         r,
         abzuege=tuple(
-            dataclasses.replace(
-                a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom {when:%d.%m.%Y}"
-            )
+            dataclasses.replace(a, bezeichnung=advance_label(a.bezeichnung, number, when))
             for a in r.abzuege
         ),
     )

@@ -18,6 +18,7 @@ from vadocs.cli.common import (
     ledger_for,
     profile_option,
     run_build,
+    shown,
 )
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import Severity, VadocsError
@@ -209,15 +210,18 @@ def export(
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @profile_option
 def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
-    """Check e-invoices offline: XSD and EN 16931 + Factur-X schematron (XRechnung rules too
-    when VADOCS_XRECHNUNG_XSL names the KoSIT XSLT).
+    """Check e-invoices offline by what they declare (BT-24): Factur-X/ZUGFeRD against
+    their profile's XSD and schematron plus the CEN EN 16931 rules, XRechnung (CII)
+    against XSD, CEN and KoSIT's XRechnung rules. The official CEN and KoSIT rules are
+    not shipped: set VADOCS_EINVOICE_RULES to the folder holding them (e.g. KoSIT's
+    validator-configuration-xrechnung). An XRechnung is never valid unchecked.
 
-    FILES are PDFs (the embedded factur-x.xml is checked) or XML files; without FILES, every
-    archived invoice of the workspace.
+    FILES are PDFs (the embedded factur-x.xml, zugferd-invoice.xml or xrechnung.xml is
+    checked) or XML files; without FILES, every archived invoice of the workspace.
 
     \b
     Example:
-      vadocs invoices validate out/mueller-gmbh/2026-12-31_Rechnung_2026-0004_mueller-gmbh.pdf
+      VADOCS_EINVOICE_RULES=~/kosit vadocs invoices validate out/mueller-gmbh/*.pdf
     """
     from vadocs.einvoice.check_files import check_files
 
@@ -227,12 +231,17 @@ def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
         with closing(ledger):
             targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
     try:
-        checked, problems = check_files(targets)
+        reports = check_files(targets)
     except VadocsError as exc:
         raise fail(exc) from None
-    echo_problems(problems)
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    click.echo(f"{checked} e-invoice(s) checked, {len(errors)} error(s)")
+    errors = 0
+    for report in reports:
+        ran = ", ".join(report.ran) or "keine"
+        click.echo(f"{shown(report.file)}: {report.kind}; geprüft mit: {ran}")
+        echo_problems(list(report.problems))
+        errors += sum(p.severity is Severity.ERROR for p in report.problems)
+    checked = sum(r.is_einvoice for r in reports)
+    click.echo(f"{checked} E-Rechnung(en) geprüft, {errors} Fehler")
     if errors:
         raise click.exceptions.Exit(1)
 

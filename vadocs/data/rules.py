@@ -175,6 +175,13 @@ def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
             "an XRechnung needs the buyer reference (BT-10, rule BR-DE-15)",
             "ask the client for its Leitweg-ID or order reference",
         )
+    person = d.kunde.ansprechpartner
+    if a.e_rechnung == "xrechnung" and not (person and person.email):
+        yield doc.problem(
+            ("abrechnung", "e_rechnung"),
+            "an XRechnung needs the client's e-mail address (BT-49, rule PEPPOL-EN16931-R010)",
+            "add kunde.ansprechpartner.email",
+        )
     if a.e_rechnung == "xrechnung" and not p.kontakt.telefon:
         yield doc.problem(
             ("abrechnung", "e_rechnung"),

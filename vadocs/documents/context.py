@@ -153,11 +153,14 @@ def _gross(net: Decimal | None, rate: Decimal) -> Decimal | None:
 
 
 def invoice_context(e: Engagement, rechnung: Rechnung) -> dict[str, Any]:
+    from vadocs.einvoice.advance import remaining
+
     ctx = base_context(e, rechnung.titel, rechnung.datum)
     ctx["rechnung"] = rechnung
     # Whether the deducted advance is paid is known only to the ledger: the issuing
     # step fills this in (vadocs.invoicing.issuing); until then the wording claims no payment.
     ctx["vorauszahlung"] = {"bezahlt": False, "nummer": "", "datum": None}
+    ctx["verbleibend"] = remaining(rechnung)  # after the advances, as the XML states it
     ctx["stundensatz"] = (
         stundensatz(e.profil, e.datei)
         if e.datei.verguetung.art == "stunden"

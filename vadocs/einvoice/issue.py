@@ -46,12 +46,17 @@ def make_einvoice(e: Engagement, r: Rechnung, *, with_pdf: bool = True) -> EInvo
         return None
     # Imported here: lxml, saxonche and factur-x cost start-up time a DOCX-only run avoids.
     from vadocs.einvoice import cii_xml, ensure_valid
+    from vadocs.einvoice.cii import type_code
 
     reference = e.datei.abrechnung.kaeuferreferenz
-    facturx = cii_xml(e, r, profile="en16931", buyer_reference=reference)
+    # One BT-3 for both files of an invoice: XRechnung's list (BR-DE-17) decides for both.
+    code = type_code(r, "xrechnung" if flavor == "xrechnung" else "en16931")
+    facturx = cii_xml(e, r, profile="en16931", buyer_reference=reference, document_type=code)
     ensure_valid(facturx, flavor="factur-x", name=r.nummer)
     xrechnung = None
     if flavor == "xrechnung":
-        xrechnung = cii_xml(e, r, profile="xrechnung", buyer_reference=reference)
+        xrechnung = cii_xml(
+            e, r, profile="xrechnung", buyer_reference=reference, document_type=code
+        )
         ensure_valid(xrechnung, flavor="xrechnung", name=r.nummer)
     return EInvoice(flavor, facturx, xrechnung)

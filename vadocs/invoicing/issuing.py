@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,27 +11,16 @@ from vadocs.data.workspace import Workspace
 from vadocs.documents.context import Engagement, invoice_context
 from vadocs.documents.kinds import RECHNUNG
 from vadocs.documents.planning import Planned, fresh_files, info_for, render_kind
+from vadocs.einvoice.advance import with_advance_label
 from vadocs.einvoice.issue import make_einvoice
 from vadocs.errors import LedgerError, VadocsError
 from vadocs.invoicing.girocode import girocode_png
-from vadocs.invoicing.invoice import Abzug, Rechnung, compute
+from vadocs.invoicing.invoice import Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256
-from vadocs.invoicing.snapshots import from_snapshot, mirrored
+from vadocs.invoicing.snapshots import data_hash, from_snapshot, mirrored, snapshot
 from vadocs.output import file_name, write_atomic
 
 KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
-
-
-def snapshot(r: Rechnung) -> dict[str, Any]:
-    """What makes an invoice this invoice: kind, dates, lines, time log, tax, totals."""
-    return json.loads(json.dumps(dataclasses.asdict(r), default=str, sort_keys=True))  # type: ignore[no-any-return]
-
-
-def data_hash(r: Rechnung) -> str:
-    plain = dataclasses.replace(
-        r, nummer="", abzuege=tuple(dataclasses.replace(a, bezeichnung="") for a in r.abzuege)
-    )
-    return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
 
 
 class InvoicePlanner:
@@ -147,7 +135,9 @@ class InvoicePlanner:
             known = (issued.number, issued.issued_on)
         if known is None:
             return r
-        return dataclasses.replace(r, abzuege=tuple(_name_advance(a, known) for a in r.abzuege))
+        return dataclasses.replace(
+            r, abzuege=tuple(with_advance_label(a, known) for a in r.abzuege)
+        )
 
     def _advance_state(self, e: Engagement, r: Rechnung) -> dict[str, Any]:
         """The deducted advance invoice and whether it was paid by the final invoice's date."""
@@ -303,12 +293,3 @@ def _base(e: Engagement, r: Rechnung) -> str:
     if r.nummer == "ENTWURF":
         label = "ENTWURF_" + label
     return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=r.nummer or "")).stem
-
-
-def _name_advance(a: Abzug, advance: tuple[str, Any] | None) -> Abzug:
-    if advance is None:
-        return a
-    number, when = advance
-    return dataclasses.replace(
-        a, bezeichnung=f"{a.bezeichnung}, Rechnung {number} vom {when:%d.%m.%Y}"
-    )

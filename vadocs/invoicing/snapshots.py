@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from vadocs.invoicing.invoice import Abzug, Rechnung, Zeile, Zeitzeile
+from vadocs.invoicing.ledger import sha256
 from vadocs.invoicing.tax import Steuer, Steuerfall
 
 
@@ -69,3 +71,16 @@ def mirrored(original: Rechnung, number: str, on: date, reason: str) -> Rechnung
         bezug_datum=original.datum,
         hinweise=(reason,),
     )
+
+
+def snapshot(r: Rechnung) -> dict[str, Any]:
+    """What makes an invoice this invoice: kind, dates, lines, time log, tax, totals."""
+    return json.loads(json.dumps(dataclasses.asdict(r), default=str, sort_keys=True))  # type: ignore[no-any-return]
+
+
+def data_hash(r: Rechnung) -> str:
+    """SHA-256 of the snapshot without number and advance labels: equal data, equal hash."""
+    plain = dataclasses.replace(
+        r, nummer="", abzuege=tuple(dataclasses.replace(a, bezeichnung="") for a in r.abzuege)
+    )
+    return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
