@@ -12,7 +12,6 @@ import time
 import zipfile
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from tests.conftest import copy_workspace, small_client
@@ -100,45 +99,3 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     assert final.returncode == 0, err.decode()
     assert _check_consistent(ws) == 3 * KILL_ITERATIONS
     assert not list((ws / "out").rglob(".tmp-*"))
-
-
-def _soffice_processes(marker: str) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        if "soffice" in cmdline and marker in cmdline:
-            found.append(int(entry.name))
-    return found
-
-
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_interrupt_stops_libreoffice_and_issues_nothing(tmp_path: Path, signum: int) -> None:
-    ws = copy_workspace("umsatzsteuer", tmp_path)
-    env = dict(os.environ, TMPDIR=str(tmp_path))  # the converter's profile lives in here
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vadocs", "build", "--pdf", "--force", str(ws / "kunden")],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while not _soffice_processes(str(tmp_path)):
-        assert time.monotonic() < deadline, "LibreOffice never started"
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.05)
-    proc.send_signal(signum)
-    _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130, err.decode()
-    assert b"Traceback" not in err
-    time.sleep(0.5)
-    assert _soffice_processes(str(tmp_path)) == []
-    assert not (ws / "out").exists() or not [p for p in (ws / "out").rglob("*") if p.is_file()]
-    if (ws / ".vadocs" / "ledger.sqlite").exists():
-        ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
-        assert ledger.all() == []
-        ledger.close()

@@ -314,3 +314,13 @@ def test_interrupted_build_is_130(installed: Installed, outside: Path, signum: i
     assert proc.returncode == 130, err
     assert "interrupted" in err and "Traceback" not in err
     assert tree(ws / "out") == {}
+    deadline = time.monotonic() + 10
+    while _soffice_under(str(outside)):  # the process group is killed and reaped
+        assert time.monotonic() < deadline, "LibreOffice was left running"
+        time.sleep(0.1)
+    ledger = ws / ".vadocs" / "ledger.sqlite"
+    if ledger.exists():
+        import sqlite3
+
+        with sqlite3.connect(ledger) as db:
+            assert db.execute("SELECT count(*) FROM invoices").fetchone() == (0,)
