@@ -245,3 +245,34 @@ def test_mahnstopp_needs_a_reason() -> None:
     with pytest.raises(ValidationError, match="mahnstopp_grund"):
         Abrechnung(mahnstopp=True)
     assert Abrechnung(mahnstopp=True, mahnstopp_grund="Ratenzahlung").mahnstopp
+
+
+def test_a_part_paid_during_default_is_charged_until_it_arrived() -> None:
+    """1.309 € in default since mid-December, 500 € paid on 05.01.2027, reminder on 08.01.2027:
+    interest on 1.309 € until 04.01. and on 809 € for 05.01.–08.01. (field report)."""
+    table = load_table()
+    paid = (date(2027, 1, 5), Decimal("500.00"))
+    item = Forderung(
+        "2026-0001",
+        "kunde",
+        date(2026, 11, 20),
+        date(2026, 12, 4),
+        Decimal("1309.00"),
+        Decimal("809.00"),
+        "partly_paid",
+        (paid,),
+    )
+    previous = [_sent(0, date(2026, 12, 11)), _sent(1, date(2026, 12, 25))]
+    claim = statement(Faellig(item, 2, date(2027, 1, 8)), previous, True, SETTINGS, table)
+    assert claim.verzug is not None
+    expected = Decimal(0)
+    day = claim.verzug.zinsbeginn
+    while day <= date(2027, 1, 8):  # an independent day count
+        principal = Decimal("1309.00") if day < paid[0] else Decimal("809.00")
+        rate = table.rate_on(day) + 9
+        expected += principal * rate / (100 * (366 if day.year % 4 == 0 else 365))
+        day += timedelta(days=1)
+    assert abs(sum(s.exakt for s in claim.zinsabschnitte) - expected) < Decimal("0.000001")
+    assert [s.kapital for s in claim.zinsabschnitte][-1] == Decimal("809.00")
+    assert claim.zinsen == sum(s.betrag for s in claim.zinsabschnitte)
+    assert claim.zinsen > Decimal("8.00")  # not 5,69 € as when 809 € counted throughout

@@ -19,7 +19,7 @@ from vadocs.dunning.interest import (
     kosten_nach_anrechnung,
     verzugsbeginn,
     verzugspauschale,
-    verzugszinsen,
+    verzugszinsen_gestaffelt,
     zinsaufschlag,
 )
 from vadocs.dunning.levels import STUFEN, Faellig
@@ -106,18 +106,20 @@ def statement(
     The invoice is taken as received on its date (vadocs invoices go out on the day they
     are issued); earlier reminders as received ``zugang_tage`` after they were sent.
     Interest runs from the first day of default through the reminder's date (both
-    inclusive) on the amount open on that date only; a part paid during default is thus
-    not charged for the days before its payment (the claim errs low, never high). A reminder fee is charged only from the
-    1. Mahnung on and only when the client is already in default on the reminder's date.
+    inclusive) on the amount open on each day: payments during default reduce it from the
+    day they arrive (:func:`verzugszinsen_gestaffelt`). A reminder fee is charged only from
+    the 1. Mahnung on and only when the client is already in default on the reminder's date.
     """
     f, on = due.forderung, due.stichtag
     verzug = verzugsbeginn(f.due_on, f.issued_on, (g.received_on for g in previous), on)
     aufschlag = zinsaufschlag(unternehmen)
     sections: tuple[Zinsabschnitt, ...] = ()
     if verzug is not None:
-        sections = verzugszinsen(
-            f.open_amount, verzug.zinsbeginn, on, aufschlag, tabelle
-        ).abschnitte
+        # What the recorded payments do not explain counts as paid before default (errs low).
+        before = f.open_amount + sum((a for d, a in f.zahlungen if d <= on), ZERO)
+        sections = verzugszinsen_gestaffelt(
+            before, f.zahlungen, verzug.zinsbeginn, on, aufschlag, tabelle
+        )
     fee = settings.mahngebuehr if due.stufe >= 1 and verzug is not None else ZERO
     pauschale = verzugspauschale(unternehmen, verzug)
     all_fees = sum((g.fee for g in previous), ZERO) + fee

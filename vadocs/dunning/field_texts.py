@@ -45,5 +45,6 @@ MEMBER_TEXTS = {
     "Zinsabschnitt.zinssatz": "Verzugszinssatz in % (Basiszinssatz plus Aufschlag)",
     "Zinsabschnitt.jahrestage": "Tage des Kalenderjahres (365 oder 366)",
     "Zinsabschnitt.exakt": "Zinsen ungerundet in €",
+    "Zinsabschnitt.kapital": "In diesem Zeitraum offener und verzinster Betrag in €",
     "Zinsabschnitt.betrag": "Zinsen auf den Cent gerundet in €",
 }

@@ -14,7 +14,7 @@ of the rounded sections is the claim.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -45,6 +45,8 @@ class Zinsabschnitt:
     jahrestage: int
     exakt: Decimal
     """Interest before rounding, in euros."""
+    kapital: Decimal = Decimal("0.00")
+    """The amount (euros) that was open, and earned interest, on these days."""
 
     @property
     def betrag(self) -> Decimal:
@@ -100,6 +102,31 @@ def verzugszinsen(
     return Zinsberechnung(betrag, von, bis, tuple(sections))
 
 
+def verzugszinsen_gestaffelt(
+    betrag: Decimal,
+    zahlungen: Sequence[tuple[date, Decimal]],
+    von: date,
+    bis: date,
+    aufschlag: Decimal,
+    tabelle: Basiszinstabelle,
+) -> tuple[Zinsabschnitt, ...]:
+    """Default interest on ``betrag`` euros less the ``zahlungen`` (day, euros) as they came.
+
+    A payment counts from its own day on: the day it arrives earns no interest on the paid
+    part (§ 362 BGB, performance ends the default for that part; the claim errs low, never
+    high). Refunds are negative payments. Each stretch between payments is split like
+    :func:`verzugszinsen`; the principal of every section is in ``Zinsabschnitt.kapital``.
+    """
+    changes = sorted({day for day, _ in zahlungen if von < day <= bis})
+    starts = [von, *changes]
+    ends = [day - timedelta(days=1) for day in changes] + [bis]
+    sections: list[Zinsabschnitt] = []
+    for start, end in zip(starts, ends, strict=True):
+        paid = sum((amount for day, amount in zahlungen if day <= start), Decimal("0.00"))
+        sections += verzugszinsen(betrag - paid, start, end, aufschlag, tabelle).abschnitte
+    return tuple(sections)
+
+
 def _pieces(von: date, bis: date, tabelle: Basiszinstabelle) -> Iterable[tuple[date, date]]:
     """Split ``von``..``bis`` at every base-rate change and every new calendar year."""
     start = von
@@ -121,7 +148,7 @@ def _section(
     tage = (bis - von).days + 1
     jahrestage = 366 if calendar.isleap(von.year) else 365
     exakt = betrag * satz * tage / (Decimal(100) * jahrestage)
-    return Zinsabschnitt(von, bis, tage, basis, satz, jahrestage, exakt)
+    return Zinsabschnitt(von, bis, tage, basis, satz, jahrestage, exakt, betrag)
 
 
 @dataclass(frozen=True)

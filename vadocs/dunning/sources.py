@@ -9,7 +9,7 @@ Reminders need, per invoice, what is still open on a day. Payments live elsewher
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -33,6 +33,9 @@ class Forderung:
     open_amount: Decimal
     status: str
     """open, partly_paid, paid, overpaid, cancelled or written_off."""
+
+    zahlungen: tuple[tuple[date, Decimal], ...] = ()
+    """Payments on the invoice (day, euros; refunds negative), for interest as they came."""
 
     @property
     def dunnable(self) -> bool:
@@ -74,7 +77,12 @@ def with_payments(ledger: Ledger, on: date) -> list[Forderung]:
     recorded in the ledger (:func:`vadocs.payments.status.statuses`, payments dated after
     ``on`` not counted). Invoices with nothing to pay are left out."""
     from vadocs.payments.status import statuses
+    from vadocs.payments.store import PaymentStore
 
+    paid: dict[str, list[tuple[date, Decimal]]] = {}
+    for event in PaymentStore(ledger).events():
+        if event.kind != "written_off" and event.on <= on:
+            paid.setdefault(event.number, []).append((event.on, event.amount))
     found = []
     states = statuses(ledger, on)
     for inv in ledger.all():
@@ -82,6 +90,7 @@ def with_payments(ledger: Ledger, on: date) -> list[Forderung]:
         if state is None:  # a cancellation invoice, or issued after ``on``
             continue
         forderung = forderung_of(inv, state.open, _DUNNING_STATUS[state.status.value])
+        forderung = replace(forderung, zahlungen=tuple(paid.get(inv.number, [])))
         if forderung.gross > 0:
             found.append(forderung)
     return found
