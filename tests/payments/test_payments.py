@@ -16,6 +16,7 @@ from tests.payments.statements import Tx, camt053, mt940
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.cli import main
+from vadocs.errors import LedgerError
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments import open_amount, open_items
 from vadocs.payments.importing import add_payment, import_statements, match_by_hand, unmatched
@@ -168,7 +169,10 @@ def test_unmatched_payment_lists_candidates_and_is_settled_by_hand(scenario: Pat
 
 def test_manual_payment_and_overpayment_and_refund(scenario: Path) -> None:
     ledger = ledger_of(scenario)
-    add_payment(ledger, "2026-0002", D("400.00"), date(2027, 1, 3), "bar", CLOCK)
+    with pytest.raises(LedgerError, match="Überzahlung"):
+        add_payment(ledger, "2026-0002", D("400.00"), date(2027, 1, 3), "bar", CLOCK)
+    assert invoice_status(ledger, "2026-0002").status is Zahlstatus.OFFEN
+    add_payment(ledger, "2026-0002", D("400.00"), date(2027, 1, 3), "bar", CLOCK, overpay=True)
     assert invoice_status(ledger, "2026-0002").status is Zahlstatus.UEBERZAHLT
     refund = Tx(date(2027, 1, 10), D("-54.90"), "Lena Fischer", FISCHER,
                 "Erstattung Rechnung 2026-0002", "R-8")  # fmt: skip
@@ -249,3 +253,20 @@ def test_cli_import_list_open_and_csv(scenario: Path, monkeypatch: pytest.Monkey
     assert added.exit_code == 0, added.output
     listed = runner.invoke(main, ["invoices", "list", "--open", "--date", "2027-01-31"])
     assert "2026-0002" not in listed.output and "2026-0004" in listed.output
+
+
+def test_a_second_transfer_for_a_paid_invoice_is_not_booked_as_overpayment(scenario: Path) -> None:
+    """Field report: a repeated transfer put 1.456,26 € on an invoice with 147,26 € open."""
+    ledger = ledger_of(scenario)
+    add_payment(ledger, "2026-0002", D("345.10"), date(2027, 1, 3), "", CLOCK)
+    again = Tx(date(2027, 1, 9), D("345.10"), "Lena Fischer", FISCHER,
+               "Rechnung 2026-0002", "R-9")  # fmt: skip
+    (scenario / "again.xml").write_bytes(camt053("08", [again]))
+    report = import_statements(ledger, [scenario / "again.xml"], CLOCK)
+    assert report.new[0].kind == "unmatched"
+    assert invoice_status(ledger, "2026-0002").status is Zahlstatus.BEZAHLT
+    with pytest.raises(LedgerError, match="Überzahlung"):
+        match_by_hand(ledger, "R-9", ["2026-0002"], CLOCK)
+    match_by_hand(ledger, "R-9", ["2026-0002"], CLOCK, overpay=True)
+    assert invoice_status(ledger, "2026-0002").status is Zahlstatus.UEBERZAHLT
+    ledger.close()

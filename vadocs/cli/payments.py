@@ -33,7 +33,9 @@ def _outcome_line(o: Outcome) -> str:
     head = f"{b.booked_on:%d.%m.%Y} {euro(b.amount):>12}  {b.payer[:28]:<28}"
     if o.kind in ("matched", "refund"):
         parts = ", ".join(f"{a.number} ({euro(a.amount)})" for a in o.allocations)
-        return f"{head}  → {'Erstattung ' if o.kind == 'refund' else ''}{parts}"
+        rest = b.amount - sum((a.amount for a in o.allocations), Decimal("0.00"))
+        left = f"; Rest {euro(rest)} nicht zugeordnet  [{b.identity}]" if rest > 0 else ""
+        return f"{head}  → {'Erstattung ' if o.kind == 'refund' else ''}{parts}{left}"
     return f"{head}  nicht zugeordnet  [{b.identity}]"
 
 
@@ -87,8 +89,16 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
 @payments.command(name="match")
 @click.argument("booking")
 @click.argument("numbers", nargs=-1, required=True)
+@click.option(
+    "--ueberzahlung",
+    "overpay",
+    is_flag=True,
+    help="Book more than the invoices ask for as an overpayment (to refund or set off).",
+)
 @profile_option
-def match_command(booking: str, numbers: tuple[str, ...], profile: Path | None) -> None:
+def match_command(
+    booking: str, numbers: tuple[str, ...], overpay: bool, profile: Path | None
+) -> None:
     """Assign an unmatched booking to one or more invoices by hand.
 
     BOOKING is the identity `payments list` shows (or a unique end of it).
@@ -102,7 +112,7 @@ def match_command(booking: str, numbers: tuple[str, ...], profile: Path | None) 
     ledger = ledger_for(profile)[1]
     try:
         with closing(ledger):
-            outcome = match_by_hand(ledger, booking, list(numbers))
+            outcome = match_by_hand(ledger, booking, list(numbers), overpay=overpay)
     except VadocsError as exc:
         raise fail(exc) from None
     click.echo(_outcome_line(outcome))
@@ -123,8 +133,16 @@ def _amount(value: str) -> Decimal:
 @click.option("--amount", required=True, help="Amount received in euros, e.g. 119,00.")
 @click.option("--date", "day", help="Day of payment as YYYY-MM-DD (default: today).")
 @click.option("--note", default="", help="A note, e.g. 'bar' or 'PayPal'.")
+@click.option(
+    "--ueberzahlung",
+    "overpay",
+    is_flag=True,
+    help="Accept more than the invoice still asks for (an overpayment to refund or set off).",
+)
 @profile_option
-def add_command(number: str, amount: str, day: str | None, note: str, profile: Path | None) -> None:
+def add_command(
+    number: str, amount: str, day: str | None, note: str, overpay: bool, profile: Path | None
+) -> None:
     """Record a payment by hand (cash, PayPal, another account).
 
     \b
@@ -137,7 +155,7 @@ def add_command(number: str, amount: str, day: str | None, note: str, profile: P
     ledger = ledger_for(profile)[1]
     try:
         with closing(ledger):
-            add_payment(ledger, number, value, _day(day), note, datetime.now())
+            add_payment(ledger, number, value, _day(day), note, datetime.now(), overpay=overpay)
     except VadocsError as exc:
         raise fail(exc) from None
     click.echo(f"Zahlung {euro(value)} für {number} erfasst")
@@ -206,9 +224,17 @@ COMMANDS = [payments]
 
 def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
     """The Offene-Posten table of ``vadocs invoices list --open``."""
-    from vadocs.payments.status import open_items
+    from vadocs.dunning.levels import STUFEN
+    from vadocs.dunning.records import sent_reminders
+    from vadocs.payments.status import Zahlstatus, open_items, statuses
 
     items = [i for i in open_items(ledger, on) if year is None or i.issued_on.year == year]
+    sent = sent_reminders(ledger)
+
+    def level(number: str) -> str:
+        levels = [g.level for g in sent.get(number, []) if g.sent_on <= on]
+        return STUFEN[max(levels)] if levels else "–"
+
     click.echo(
         f"{'Nummer':<14} {'Kunde':<24} {'Datum':<10}  {'fällig':<10}  {'Tage':>4}  "
         f"{'offen':>12}  Mahnstufe"
@@ -216,7 +242,13 @@ def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
     for i in items:
         click.echo(
             f"{i.number:<14} {i.client:<24} {i.issued_on:%d.%m.%Y}  {i.due_on:%d.%m.%Y}  "
-            f"{i.days_overdue(on):>4}  {euro(i.open):>12}  –"
+            f"{i.days_overdue(on):>4}  {euro(i.open):>12}  {level(i.number)}"
         )
     total = sum((i.open for i in items), Decimal("0.00"))
     click.echo(f"{len(items)} offene Rechnung(en), zusammen {euro(total)} (Stand {on:%d.%m.%Y})")
+    over = [s for s in statuses(ledger, on).values() if s.status is Zahlstatus.UEBERZAHLT]
+    for s in over:
+        click.echo(
+            f"überzahlt: {s.number} um {euro(s.paid - s.due)} "
+            f"(gezahlt {euro(s.paid)}, verlangt {euro(s.due)}) – bitte erstatten oder verrechnen"
+        )

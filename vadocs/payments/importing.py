@@ -94,12 +94,19 @@ def unmatched(ledger: Ledger) -> list[tuple[Booking, Decimal]]:
 
 
 def match_by_hand(
-    ledger: Ledger, identity: str, numbers: list[str], clock: datetime | None = None
+    ledger: Ledger,
+    identity: str,
+    numbers: list[str],
+    clock: datetime | None = None,
+    *,
+    overpay: bool = False,
 ) -> Outcome:
     """Assign the unassigned rest of booking ``identity`` to the invoices ``numbers``.
 
-    Raises :class:`LedgerError` for an unknown booking or invoice, or a booking
-    that is fully assigned already.
+    Each invoice takes at most its open amount; more than all of them ask for is refused
+    unless ``overpay`` (then the last one is overpaid, to be refunded or set off).
+    Raises :class:`LedgerError` for an unknown booking or invoice, a booking that is
+    fully assigned already, or an overpayment not asked for.
     """
     store = PaymentStore(ledger, clock)
     b = store.booking(identity) or _by_suffix(store, identity)
@@ -112,7 +119,16 @@ def match_by_hand(
         if inv is None or inv.kind == "storno":
             raise LedgerError(f"Rechnung {number} gibt es nicht (oder sie ist eine Stornorechnung)")
         targets.append(inv)
-    allocations = allocate(rest, targets, statuses(ledger))
+    allocations = allocate(rest, targets, statuses(ledger), overpay=overpay)
+    excess = rest - sum((a.amount for a in allocations), Decimal("0.00"))
+    if excess > 0 and not overpay:
+        names = ", ".join(numbers)
+        raise LedgerError(
+            f"Buchung {b.identity}: {excess:.2f} € mehr, als {names} noch offen "
+            f"{'hat' if len(numbers) == 1 else 'haben'} – das wäre eine Überzahlung",
+            hint="weitere Rechnungen nennen, oder mit --ueberzahlung bewusst als Überzahlung "
+            "buchen (sie erscheint dann in `vadocs invoices list --open` zum Erstatten)",
+        )
     with ledger.issuing():
         for a in allocations:
             store.add_event(
@@ -139,10 +155,25 @@ def add_payment(
     on: date,
     note: str = "",
     clock: datetime | None = None,
+    *,
+    overpay: bool = False,
 ) -> None:
-    """Record a payment entered by hand (cash, another account). ``amount`` in euros, > 0."""
+    """Record a payment entered by hand (cash, another account). ``amount`` in euros, > 0.
+
+    Raises :class:`LedgerError` for an unknown invoice, a non-positive amount, or more than
+    the invoice still asks for unless ``overpay``.
+    """
     if amount <= 0:
         raise LedgerError("der Betrag muss größer als 0 sein")
+    state = statuses(ledger).get(number)
+    if state is None:
+        raise LedgerError(f"Rechnung {number} gibt es nicht (oder sie ist eine Stornorechnung)")
+    if amount > state.open and not overpay:
+        raise LedgerError(
+            f"Rechnung {number}: {amount:.2f} € ist mehr als die noch offenen "
+            f"{state.open:.2f} € – das wäre eine Überzahlung",
+            hint="Betrag prüfen, oder mit --ueberzahlung bewusst als Überzahlung buchen",
+        )
     store = PaymentStore(ledger, clock)
     with ledger.issuing():
         store.add_event(PaymentEvent("manual", number, amount, on, None, note))

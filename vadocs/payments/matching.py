@@ -5,7 +5,10 @@ Order of evidence:
 1. An invoice number in the remittance information. Every invoice's GiroCode
    (EPC069-12, see :mod:`vadocs.invoicing.girocode`) puts ``Rechnung <Nummer>`` there, so
    most transfers carry it. Several numbers: one transfer for several invoices;
-   the amount settles them oldest first and any excess stays on the last one.
+   the amount settles them oldest first, each up to its open amount. What is left
+   over is never booked as an overpayment by itself: it stays unassigned on the
+   booking and is listed, until the assistant decides (``payments match
+   --ueberzahlung`` or a refund).
 2. Without a number: an open invoice whose open amount equals the booking, issued
    on or before the booking day and due no more than :data:`WINDOW_DAYS` before it,
    whose client is known to pay from this IBAN or whose name the payer name
@@ -73,20 +76,29 @@ def numbers_in(text: str, invoices: list[Issued]) -> list[Issued]:
 
 
 def allocate(
-    amount: Decimal, targets: list[Issued], status: dict[str, InvoiceStatus]
+    amount: Decimal,
+    targets: list[Issued],
+    status: dict[str, InvoiceStatus],
+    *,
+    overpay: bool = False,
 ) -> tuple[Allocation, ...]:
-    """Split ``amount`` over ``targets`` oldest first; the last one takes any excess."""
+    """Split ``amount`` (euros) over ``targets`` oldest first, each up to its open amount.
+
+    The excess stays unassigned (the booking keeps a rest) unless ``overpay``: then the
+    last invoice takes it and becomes overpaid. Returns the allocations, possibly none.
+    """
     ordered = sorted(targets, key=lambda i: (i.issued_on, i.number))
     rest = amount
-    out = []
-    for inv in ordered[:-1]:
+    shares: dict[str, Decimal] = {}
+    for inv in ordered:
         share = min(rest, max(ZERO, status[inv.number].open)) if inv.number in status else ZERO
         if share > 0:
-            out.append(Allocation(inv.number, share))
+            shares[inv.number] = share
             rest -= share
-    if rest != 0 or not out:
-        out.append(Allocation(ordered[-1].number, rest))
-    return tuple(out)
+    if overpay and rest > 0 and ordered:
+        last = ordered[-1].number
+        shares[last] = shares.get(last, ZERO) + rest
+    return tuple(Allocation(number, value) for number, value in shares.items())
 
 
 def match(
@@ -103,7 +115,12 @@ def match(
             b, named or _refundable_by_iban(b, receivable, status, known_ibans), status
         )
     if named:
-        return Outcome(b, "matched", allocate(b.amount, named, status))
+        allocations = allocate(b.amount, named, status)
+        if allocations:
+            return Outcome(b, "matched", allocations)
+        return Outcome(
+            b, "unmatched", candidates=tuple(_candidates(b, receivable, status, known_ibans)[:3])
+        )
     candidates = _candidates(b, receivable, status, known_ibans)
     sure = [
         c
