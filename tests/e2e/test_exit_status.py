@@ -250,6 +250,9 @@ def test_invoices_validate(installed: Installed, copy: Path) -> None:
     bad = installed.run(["invoices", "validate", "rechnung.xml"], cwd=copy)
     assert bad.returncode == 1, bad
     assert "rechnung.xml" in bad.stderr
+    (contract,) = (copy / "out" / "beispiel-gmbh").glob("*Auftragsbestaetigung*.pdf")
+    none = installed.run(["invoices", "validate", contract], cwd=copy)
+    assert none.returncode == 1 and "keine E-Rechnung" in none.stderr
 
 
 def test_invoices_run(installed: Installed, copy: Path) -> None:

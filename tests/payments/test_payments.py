@@ -207,7 +207,8 @@ def test_events_are_append_only(scenario: Path) -> None:
         (b"<Document><unclosed></Document>", "kein gültiges XML"),
         (b"<Document xmlns='urn:example'/>", "kein camt-Kontoauszug"),
         (camt053("08", STATEMENT[:1]).replace(b"1309.00", b"13,09"), "kein Betrag"),
-        (b":20:X\r\n:60F:C270101EUR0,00\r\n", ":61: fehlt"),
+        (b":20:X\r\n:60F:C270101EUR0,00\r\n", "es fehlt: :25:, :61:"),
+        (mt940(STATEMENT[:1]).split(b":62F:")[0][:-20], "Schlusssaldo"),  # cut off in :86:
         (b"Datum;Betrag\n", "weder camt"),
     ],
 )
@@ -269,4 +270,15 @@ def test_a_second_transfer_for_a_paid_invoice_is_not_booked_as_overpayment(scena
         match_by_hand(ledger, "R-9", ["2026-0002"], CLOCK)
     match_by_hand(ledger, "R-9", ["2026-0002"], CLOCK, overpay=True)
     assert invoice_status(ledger, "2026-0002").status is Zahlstatus.UEBERZAHLT
+    ledger.close()
+
+
+def test_the_same_booking_from_camt_and_mt940_counts_once(scenario: Path) -> None:
+    """Field report: camt.053 names the account by IBAN, MT940 by BLZ/Konto; one booking."""
+    ledger = ledger_of(scenario)
+    (scenario / "a.xml").write_bytes(camt053("08", STATEMENT[:1]))
+    (scenario / "a.sta").write_bytes(mt940(STATEMENT[:1]))
+    first = import_statements(ledger, [scenario / "a.xml"], CLOCK)
+    second = import_statements(ledger, [scenario / "a.sta"], CLOCK)
+    assert len(first.new) == 1 and second.new == [] and second.known == 1
     ledger.close()

@@ -240,6 +240,11 @@ def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
         click.echo(f"{shown(report.file)}: {report.kind}; geprüft mit: {ran}")
         echo_problems(list(report.problems))
         errors += sum(p.severity is Severity.ERROR for p in report.problems)
+        named = files and not report.is_einvoice
+        if named and not any(p.severity is Severity.ERROR for p in report.problems):
+            # A file named on the command line was asked to be checked: none inside is a fault.
+            click.echo(f"{shown(report.file)}: Fehler: enthält keine E-Rechnung", err=True)
+            errors += 1
     checked = sum(r.is_einvoice for r in reports)
     click.echo(f"{checked} E-Rechnung(en) geprüft, {errors} Fehler")
     if errors:

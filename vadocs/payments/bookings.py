@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -49,3 +50,22 @@ def identity_of(account: str, bank_reference: str, *fallback: str) -> str:
         return f"{account}/{bank_reference}"
     digest = hashlib.sha256("\x1f".join((account, *fallback)).encode()).hexdigest()
     return f"{account}/#{digest[:24]}"
+
+
+def german_iban(account: str) -> str:
+    """``BLZ/Kontonummer`` (MT940 field ``:25:`` of German banks) as the account's IBAN, so
+    that the same booking has the same identity in MT940 and camt (which names the IBAN).
+    Anything else is returned as it is. IBAN check digits per ISO 13616 (python-stdnum).
+
+    >>> german_iban("12030000/0000202051")
+    'DE02120300000000202051'
+    >>> german_iban("DE02120300000000202051")
+    'DE02120300000000202051'
+    """
+    from stdnum import iban
+
+    match = re.fullmatch(r"(\d{8})/(\d{1,10})", account.strip())
+    if match is None:
+        return account.strip()
+    bban = match.group(1) + match.group(2).zfill(10)
+    return f"DE{iban.calc_check_digits('DE00' + bban)}{bban}"

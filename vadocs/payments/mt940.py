@@ -18,7 +18,7 @@ from typing import Any
 import mt940 as mt940_lib
 
 from vadocs.errors import Problem
-from vadocs.payments.bookings import Booking, identity_of
+from vadocs.payments.bookings import Booking, german_iban, identity_of
 
 _REQUIRED = (":20:", ":25:", ":61:")
 
@@ -31,11 +31,13 @@ def read_mt940(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
     """Every booking of an MT940 file (ISO 8859-1 or UTF-8)."""
     text = _decode(data)
     missing = [tag for tag in _REQUIRED if tag not in text]
+    if ":62F:" not in text and ":62M:" not in text:
+        missing.append(":62F: (Schlusssaldo – die Datei ist unvollständig)")
     if missing:
         return [], [
             Problem(
                 path,
-                f"kein vollständiger MT940-Auszug: {', '.join(missing)} fehlt",
+                f"kein vollständiger MT940-Auszug, es fehlt: {', '.join(missing)}",
                 hint="MT940-Dateien beginnen mit :20: und enthalten je Buchung ein :61:",
             )
         ]
@@ -44,7 +46,7 @@ def read_mt940(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
         parsed.parse(text)
     except Exception as exc:  # the library raises plain exceptions on bad input
         return [], [Problem(path, f"MT940 nicht lesbar ({exc})")]
-    account = str(parsed.data.get("account_identification") or "")
+    account = german_iban(str(parsed.data.get("account_identification") or ""))
     seen: Counter[tuple[str, ...]] = Counter()
     bookings: list[Booking] = []
     problems: list[Problem] = []
