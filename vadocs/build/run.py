@@ -18,8 +18,8 @@ from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import contracts_for
-from vadocs.documents.planning import plan_contracts
-from vadocs.errors import ConverterMissingError, VadocsError
+from vadocs.documents.planning import Planned, plan_contracts
+from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.thresholds import small_business_warnings
@@ -189,6 +189,7 @@ def _issue_and_write(
                 job.docs = []
                 continue
             invoices = planned.get(key, [])
+            job.result.warnings += _einvoice_warnings(job.result.client_file, invoices)
             for doc in invoices:
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
@@ -209,3 +210,13 @@ def _convert_and_write(
     if converter is not None:
         convert_all([d for j in jobs for d in j.docs if d.archived is None], converter, progress)
     write_jobs(jobs, planner, cache, progress)
+
+
+def _einvoice_warnings(client_file: Path, docs: list[Planned]) -> list[Problem]:
+    """What validating the new e-invoices warned about, located at the client file."""
+    return [
+        replace(w, file=client_file, message=f"E-Rechnung {d.invoice.nummer}: {w.message}")
+        for d in docs
+        if d.einvoice is not None and d.invoice is not None
+        for w in d.einvoice.warnings
+    ]

@@ -21,7 +21,11 @@ def reference(group: click.Group) -> str:
     parts = []
     for path, command in _walk(group, ["vadocs"]):
         ctx = click.Context(
-            command, info_name=" ".join(path), terminal_width=100, max_content_width=100
+            command,
+            info_name=" ".join(path),
+            terminal_width=100,
+            max_content_width=100,
+            help_option_names=["-h", "--help"],
         )
         parts.append(f"### `{' '.join(path)}`\n\n```text\n{command.get_help(ctx)}\n```\n")
     return "\n".join(parts)

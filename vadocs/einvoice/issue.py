@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from vadocs.documents.context import Engagement
+from vadocs.errors import Problem
 from vadocs.invoicing.invoice import Rechnung
 
 Flavor = Literal["factur-x", "xrechnung"]
@@ -18,6 +19,8 @@ class EInvoice:
     """EN 16931 CII, embedded in the PDF/A-3 as factur-x.xml."""
     xrechnung_xml: bytes | None = None
     """The XRechnung CII file written beside the PDF, for clients who asked for it."""
+    warnings: tuple[Problem, ...] = ()
+    """What the validation warned about (e.g. XRechnung rules not configured), once each."""
 
 
 def flavor_for(e: Engagement) -> Flavor | None:
@@ -52,11 +55,12 @@ def make_einvoice(e: Engagement, r: Rechnung, *, with_pdf: bool = True) -> EInvo
     # One BT-3 for both files of an invoice: XRechnung's list (BR-DE-17) decides for both.
     code = type_code(r, "xrechnung" if flavor == "xrechnung" else "en16931")
     facturx = cii_xml(e, r, profile="en16931", buyer_reference=reference, document_type=code)
-    ensure_valid(facturx, flavor="factur-x", name=r.nummer)
+    warnings = ensure_valid(facturx, flavor="factur-x", name=r.nummer)
     xrechnung = None
     if flavor == "xrechnung":
         xrechnung = cii_xml(
             e, r, profile="xrechnung", buyer_reference=reference, document_type=code
         )
-        ensure_valid(xrechnung, flavor="xrechnung", name=r.nummer)
-    return EInvoice(flavor, facturx, xrechnung)
+        warnings += ensure_valid(xrechnung, flavor="xrechnung", name=r.nummer)
+    unique = {(p.rule, p.message): p for p in warnings}
+    return EInvoice(flavor, facturx, xrechnung, tuple(unique.values()))
