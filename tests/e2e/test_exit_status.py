@@ -98,6 +98,8 @@ def test_init(installed: Installed, outside: Path) -> None:
     again = installed.run(["init", "neu"], cwd=outside)
     assert again.returncode == 1 and "never overwrites" in again.stderr
     assert tree(outside / "neu") == before
+    onto_file = installed.run(["init", "neu/README.md"], cwd=outside)
+    assert onto_file.returncode == 1 and "is a file" in onto_file.stderr
 
 
 def test_validate(installed: Installed, outside: Path) -> None:
@@ -146,6 +148,10 @@ def test_build_only_selecting_nothing_is_1(installed: Installed, outside: Path) 
     done = installed.run(["build", "kunden/", "--only", "nda", "--no-pdf"], cwd=ws)
     assert done.returncode == 1, done
     assert "--only nda" in done.stderr
+    assert tree(ws / "out") == {}
+    for only in ("", ",", "mahnung", "nixda"):
+        wrong = installed.run(["build", "kunden/", "--only", only, "--no-pdf"], cwd=ws)
+        assert wrong.returncode == 2, (only, wrong)
     assert tree(ws / "out") == {}
 
 
@@ -206,6 +212,10 @@ def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: 
     assert backup.returncode == 0 and (copy / "ledger.sqlite").stat().st_size > 0
     bad = installed.run(["invoices", "backup", "no/such/folder/x.sqlite"], cwd=copy)
     assert bad.returncode == 1
+    itself = installed.run(["invoices", "backup", ".vadocs/ledger.sqlite"], cwd=copy)
+    assert itself.returncode == 1 and "ledger itself" in itself.stderr
+    nowhere = installed.run(["invoices", "export", "-o", "no/such/r.csv"], cwd=copy)
+    assert nowhere.returncode == 1 and not (copy / "no").exists()
     installed.run(["init", "fresh"], cwd=outside)
     for args in (
         ["invoices", "list"],

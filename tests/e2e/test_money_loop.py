@@ -98,3 +98,14 @@ def test_datev_export_needs_the_advisors_numbers(installed: Installed, ws: Path)
     assert head[0].startswith('"EXTF";700;21;"Buchungsstapel"')
     bookings = [line for line in head[2:] if line.strip()]
     assert len(bookings) >= 5  # one per invoice and VAT rate
+
+
+def test_a_changed_reminder_fails_verify(installed: Installed, ws: Path) -> None:
+    built = installed.run(["reminders", "--date", "2027-03-01", "--build"], cwd=ws)
+    assert built.returncode == 0, built.stderr
+    archived = sorted((ws / ".vadocs" / "archiv" / "mahnungen").rglob("*.docx"))
+    assert archived
+    assert installed.run(["invoices", "verify"], cwd=ws).returncode == 0
+    archived[0].write_bytes(archived[0].read_bytes() + b"x")
+    bad = installed.run(["invoices", "verify"], cwd=ws)
+    assert bad.returncode == 1 and archived[0].name in bad.stderr

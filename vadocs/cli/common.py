@@ -71,14 +71,21 @@ def workspace_files(profile: Path | None) -> list[Path]:
 
 
 def parse_only(value: str | None) -> frozenset[str] | None:
-    if not value:
+    """``--only a,b`` as document keys; None without the option. Usage errors for an
+    empty list, unknown keys and ``mahnung`` (reminders come from ``vadocs reminders``)."""
+    if value is None:
         return None
     kinds = frozenset(v.strip() for v in value.split(",") if v.strip())
-    unknown = kinds - set(BY_KEY)
+    buildable = [key for key in BY_KEY if key != "mahnung"]
+    if not kinds:
+        raise click.BadParameter(f"name at least one of {', '.join(buildable)}")
+    if "mahnung" in kinds:
+        raise click.BadParameter("reminders are built with `vadocs reminders --build`")
+    unknown = kinds - set(buildable)
     if unknown:
         raise click.BadParameter(
             f"unknown document type(s): {', '.join(sorted(unknown))}; "
-            f"choose from {', '.join(BY_KEY)}"
+            f"choose from {', '.join(buildable)}"
         )
     return kinds
 

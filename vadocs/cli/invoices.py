@@ -18,10 +18,10 @@ from vadocs.cli.common import (
     ledger_for,
     profile_option,
     run_build,
-    shown,
 )
+from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
-from vadocs.errors import Severity, VadocsError
+from vadocs.errors import VadocsError
 
 
 @click.group()
@@ -196,6 +196,13 @@ def export(
     from vadocs.output import write_atomic
     from vadocs.payments.status import statuses
 
+    if output is not None and not output.parent.is_dir():
+        raise fail(
+            VadocsError(
+                f"{output}: the folder {output.parent} does not exist",
+                hint="create the folder first, or name another file",
+            )
+        )
     _, ledger = ledger_for(profile)
     with closing(ledger):
         text = export_csv(ledger.all(year), statuses(ledger))
@@ -206,65 +213,25 @@ def export(
         click.echo(f"wrote {output}")
 
 
-@invoices.command(name="validate")
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
-@profile_option
-def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
-    """Check e-invoices offline by what they declare (BT-24): Factur-X/ZUGFeRD against
-    their profile's XSD and schematron plus the CEN EN 16931 rules, XRechnung (CII)
-    against XSD, CEN and KoSIT's XRechnung rules. The official CEN and KoSIT rules are
-    not shipped: set VADOCS_EINVOICE_RULES to the folder holding them (e.g. KoSIT's
-    validator-configuration-xrechnung). An XRechnung is never valid unchecked.
-
-    FILES are PDFs (the embedded factur-x.xml, zugferd-invoice.xml or xrechnung.xml is
-    checked) or XML files; without FILES, every archived invoice of the workspace.
-
-    \b
-    Example:
-      VADOCS_EINVOICE_RULES=~/kosit vadocs invoices validate out/mueller-gmbh/*.pdf
-    """
-    from vadocs.einvoice.check_files import check_files
-
-    targets = list(files)
-    if not targets:
-        _, ledger = ledger_for(profile)
-        with closing(ledger):
-            targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
-    try:
-        reports = check_files(targets)
-    except VadocsError as exc:
-        raise fail(exc) from None
-    errors = 0
-    for report in reports:
-        ran = ", ".join(report.ran) or "keine"
-        click.echo(f"{shown(report.file)}: {report.kind}; geprüft mit: {ran}")
-        echo_problems(list(report.problems))
-        errors += sum(p.severity is Severity.ERROR for p in report.problems)
-        named = files and not report.is_einvoice
-        if named and not any(p.severity is Severity.ERROR for p in report.problems):
-            # A file named on the command line was asked to be checked: none inside is a fault.
-            click.echo(f"{shown(report.file)}: Fehler: enthält keine E-Rechnung", err=True)
-            errors += 1
-    checked = sum(r.is_einvoice for r in reports)
-    click.echo(f"{checked} E-Rechnung(en) geprüft, {errors} Fehler")
-    if errors:
-        raise click.exceptions.Exit(1)
-
-
 @invoices.command()
 @profile_option
 def verify(profile: Path | None) -> None:
-    """Recompute the SHA-256 of every archived invoice file; report changed or vanished ones.
+    """Recompute the SHA-256 of every archived invoice and reminder file; report changed or
+    vanished ones.
 
     \b
     Example:
       vadocs invoices verify
     """
+    from vadocs.dunning.records import verify_reminders
     from vadocs.invoicing.reports import verify as verify_ledger
 
     ws, ledger = ledger_for(profile)
     with closing(ledger):
         checked, problems = verify_ledger(ledger, ws.default_output)
+        letters, wrong = verify_reminders(ledger)
+    checked += letters
+    problems += wrong
     echo_problems(problems)
     if problems:
         raise click.exceptions.Exit(1)
@@ -288,3 +255,6 @@ def backup(dest: Path, profile: Path | None) -> None:
     except VadocsError as exc:
         raise fail(exc) from None
     click.echo(f"wrote {dest}")
+
+
+invoices.add_command(validate_einvoices)

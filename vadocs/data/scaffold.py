@@ -13,7 +13,15 @@ FILES = ("vadocs.yaml", "kunden/beispiel-gmbh.yaml", "README.md")
 
 
 def create_workspace(directory: Path) -> list[Path]:
-    """Create the workspace files in ``directory``; refuse to overwrite anything."""
+    """Create the workspace files in ``directory``; refuse to overwrite anything.
+
+    Raises :class:`WorkspaceError` when ``directory`` is a file or a file would be replaced.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise WorkspaceError(
+            f"{directory}: is a file, not a folder",
+            hint="name a new folder: vadocs init NEW-FOLDER",
+        )
     existing = [directory / f for f in FILES if (directory / f).exists()]
     if existing:
         raise WorkspaceError(

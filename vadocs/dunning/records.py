@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from vadocs.errors import Problem
 from vadocs.invoicing.ledger import Ledger, sha256
 from vadocs.output import safe_part, write_atomic
 
@@ -124,3 +125,35 @@ def archive_and_record(ledger: Ledger, sent: Gesendet, files: Mapping[str, bytes
         ),
     )
     return Gesendet(**{**sent.__dict__, "files": hashes})
+
+
+def verify_reminders(ledger: Ledger) -> tuple[int, list[Problem]]:
+    """Recompute the SHA-256 of every archived reminder file; report changed or vanished ones.
+
+    Returns (files checked, problems); the archive is ``.vadocs/archiv/mahnungen/<number>/``.
+    """
+    checked = 0
+    problems: list[Problem] = []
+    for number, letters in sent_reminders(ledger).items():
+        folder = archive_dir(ledger, number)
+        for letter in letters:
+            for name, digest in letter.files.items():
+                checked += 1
+                path = folder / name
+                if not path.is_file():
+                    problems.append(
+                        Problem(
+                            path,
+                            f"Mahnung zu {number}: archivierte Datei fehlt",
+                            hint="aus der Datensicherung wiederherstellen",
+                        )
+                    )
+                elif sha256(path.read_bytes()) != digest:
+                    problems.append(
+                        Problem(
+                            path,
+                            f"Mahnung zu {number}: Datei wurde verändert",
+                            hint="aus der Datensicherung wiederherstellen",
+                        )
+                    )
+    return checked, problems

@@ -204,6 +204,8 @@ class Ledger:
         The copy is made beside ``dest`` and renamed into place, so ``dest`` is either the
         complete copy or untouched. Raises :class:`LedgerError` when it cannot be written.
         """
+        if dest.resolve() == self.path.resolve():
+            raise LedgerError(f"{dest}: is the ledger itself", hint="name a file outside .vadocs/")
         if not dest.parent.is_dir():
             raise LedgerError(
                 f"{dest}: the folder {dest.parent} does not exist",

@@ -1,0 +1,56 @@
+"""``vadocs invoices validate``: e-invoices checked by what they declare, file by file."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+import click
+
+from vadocs.cli.common import echo_problems, fail, ledger_for, profile_option, shown
+from vadocs.errors import Severity, VadocsError
+
+
+@click.command(name="validate")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@profile_option
+def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
+    """Check e-invoices offline by what they declare (BT-24): Factur-X/ZUGFeRD against
+    their profile's XSD and schematron plus the CEN EN 16931 rules, XRechnung (CII)
+    against XSD, CEN and KoSIT's XRechnung rules. The official CEN and KoSIT rules are
+    not shipped: set VADOCS_EINVOICE_RULES to the folder holding them (e.g. KoSIT's
+    validator-configuration-xrechnung). An XRechnung is never valid unchecked.
+
+    FILES are PDFs (the embedded factur-x.xml, zugferd-invoice.xml or xrechnung.xml is
+    checked) or XML files; without FILES, every archived invoice of the workspace.
+
+    \b
+    Example:
+      VADOCS_EINVOICE_RULES=~/kosit vadocs invoices validate out/mueller-gmbh/*.pdf
+    """
+    from vadocs.einvoice.check_files import check_files
+
+    targets = list(files)
+    if not targets:
+        _, ledger = ledger_for(profile)
+        with closing(ledger):
+            targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
+    try:
+        reports = check_files(targets)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    errors = 0
+    for report in reports:
+        ran = ", ".join(report.ran) or "keine"
+        click.echo(f"{shown(report.file)}: {report.kind}; geprüft mit: {ran}")
+        echo_problems(list(report.problems))
+        errors += sum(p.severity is Severity.ERROR for p in report.problems)
+        named = files and not report.is_einvoice
+        if named and not any(p.severity is Severity.ERROR for p in report.problems):
+            # A file named on the command line was asked to be checked: none inside is a fault.
+            click.echo(f"{shown(report.file)}: Fehler: enthält keine E-Rechnung", err=True)
+            errors += 1
+    checked = sum(r.is_einvoice for r in reports)
+    click.echo(f"{checked} E-Rechnung(en) geprüft, {errors} Fehler")
+    if errors:
+        raise click.exceptions.Exit(1)
