@@ -52,6 +52,14 @@ CASES = [
         "five digits",
     ),
     (
+        "german-postcode-00",
+        BASE,
+        "plz: 01067",
+        "plz: 00000",
+        "kunde.anschrift.plz",
+        "starts with 00",
+    ),
+    (
         "personal-data-without-avv-details",
         CONSUMER,
         "personenbezogene_daten: false",

@@ -106,6 +106,9 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             )
     if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
         yield doc.problem(("kunde", "anschrift", "plz"), "a German postal code has five digits")
+    elif land == "DE" and k.anschrift.plz.startswith("00"):
+        # Deutsche Post's postal codes run from 01001; the 00 region is not assigned.
+        yield doc.problem(("kunde", "anschrift", "plz"), "no German postal code starts with 00")
 
 
 def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:

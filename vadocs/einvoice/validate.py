@@ -12,9 +12,14 @@ passes as one that found nothing: :attr:`Verdict.not_checked` says what was left
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import tempfile
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -237,6 +242,21 @@ def _xrechnung_native(doc: Any) -> list[Problem]:
     return problems
 
 
+@contextmanager
+def _native_stderr_captured() -> Iterator[Callable[[], str]]:
+    """SaxonC's native code writes its stack traces straight to file descriptor 2; keep
+    them off the user's terminal and hand them to the error message instead."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield lambda: (sink.seek(0), sink.read().decode("utf-8", "replace"))[1]
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 class _Saxon:
     """One SaxonC processor per process; stylesheets compiled once, runs serialised."""
 
@@ -252,7 +272,7 @@ class _Saxon:
         self._lock = threading.Lock()
 
     def transform(self, xslt: Path, xml_text: str) -> str:
-        with self._lock:
+        with self._lock, _native_stderr_captured() as said:
             try:
                 executable = self._compiled.get(xslt)
                 if executable is None:
@@ -262,7 +282,11 @@ class _Saxon:
                 node = self._processor.parse_xml(xml_text=xml_text)
                 result = executable.transform_to_string(xdm_node=node)
             except Exception as exc:  # PySaxonApiError; SaxonC gives no finer types
-                raise EInvoiceError(f"schematron {xslt.name} failed to run: {exc}") from exc
+                detail = " ".join(said().split())[:300]
+                raise EInvoiceError(
+                    f"schematron {xslt.name} failed to run: {exc}"
+                    + (f" ({detail})" if detail else "")
+                ) from exc
         if not result:
             raise EInvoiceError(f"schematron {xslt.name} produced no report")
         return str(result)
