@@ -21,6 +21,6 @@ FORMAT = Format(
     start=("start time",),
     end=("end time",),
     numbers="stunden",
-    durations="`Duration (h)` als `h:mm:ss`, sonst `Duration (decimal)` in Stunden",
-    dates="alle Clockify-Formate (`MM/TT/JJJJ`, `TT/MM/JJJJ`, `TT-MM-JJJJ`, `TT.MM.JJJJ`, ISO)",
+    durations="`Duration (h)` as `h:mm:ss`, else `Duration (decimal)` in hours",
+    dates="every Clockify setting (MM/DD/YYYY, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, ISO)",
 )

@@ -15,6 +15,6 @@ FORMAT = Format(
     billable=("billable?", "billable"),
     signature=(("notes",),),
     numbers="stunden",
-    durations="Dezimalstunden (`1.5`) oder `h:mm`",
+    durations="decimal hours (`1.5`) or `h:mm`",
     dates="`2026-12-03`",
 )

@@ -22,6 +22,6 @@ FORMAT = Format(
     end=("to", "bis", "end", "ende"),
     signature=(("from", "von", "begin", "beginn"), ("to", "bis", "end", "ende")),
     numbers="sekunden-oder-stunden",
-    durations="Sekunden (`900`), `h:mm`, Dezimalstunden (`0.25`)",
+    durations="seconds (`900`), `h:mm`, decimal hours (`0.25`)",
     dates="`2026-12-03`, `03.12.2026`",
 )

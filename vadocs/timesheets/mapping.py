@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from vadocs.timesheets.formats import Format
 
 GENERIC = Format(
-    name="Allgemein",
+    name="Generic",
     date=("date", "datum", "start date", "startdatum"),
     duration=("duration", "dauer"),
     text=("description", "beschreibung", "tätigkeit", "taetigkeit", "activity", "task"),
@@ -21,8 +21,8 @@ GENERIC = Format(
     project=("project", "projekt"),
     billable=("billable", "abrechenbar"),
     signature=(("description", "beschreibung", "tätigkeit", "taetigkeit", "activity", "task"),),
-    durations="`h:mm`, `h:mm:ss`, Dezimalstunden (`1,5`); ganze Zahlen nur mit `dauerformat`",
-    dates="ISO, `TT.MM.JJJJ`; Schrägstrich-Daten nach der ganzen Spalte",
+    durations="`h:mm`, `h:mm:ss`, decimal hours (`1,5`); whole numbers only with `dauerformat`",
+    dates="ISO, `DD.MM.YYYY`; slash dates by the whole column",
 )
 
 ROLES = ("datum", "dauer", "taetigkeit", "kunde", "projekt", "abrechenbar", "beginn", "ende")
@@ -48,6 +48,6 @@ def mapped_format(columns: Mapping[str, str | None]) -> Format:
         start=name("beginn"),
         end=name("ende"),
         numbers="nur-dezimal",
-        durations="wie `dauerformat` (`h:mm`, `h:mm:ss`, `stunden`, `minuten`, `sekunden`)",
-        dates="wie `datumsformat`, sonst wie Allgemein",
+        durations="as `dauerformat` says",
+        dates="as `datumsformat` says",
     )

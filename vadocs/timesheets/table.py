@@ -34,8 +34,8 @@ def _names(names: tuple[str, ...]) -> str:
 def markdown() -> str:
     """The table of recognised formats (Markdown), generated from :data:`FORMATS`."""
     rows = [
-        "| Programm | Datum | Dauer | Beschreibung | Kunde / Projekt / abrechenbar | "
-        "Von / Bis | Dauerformate | Datumsformate |",
+        "| Tracker | date | duration | description | client / project / billable | "
+        "start / end | durations | dates |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for f in FORMATS:

@@ -17,5 +17,5 @@ FORMAT = Format(
     end=("end time",),
     signature=(("start time",),),
     durations="`h:mm:ss`",
-    dates="`2026-12-03` (wie eingestellt, auch `TT/MM/JJJJ`, `MM/TT/JJJJ`)",
+    dates="`2026-12-03`, or as set (DD/MM/YYYY, MM/DD/YYYY)",
 )
