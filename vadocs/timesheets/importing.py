@@ -21,7 +21,7 @@ from vadocs.errors import Problem, ProblemsError, Severity
 from vadocs.timesheets import columns
 from vadocs.timesheets.formats import Layout
 from vadocs.timesheets.mapping import ROLES, mapped_format
-from vadocs.timesheets.report import Entry, ImportReport, no_match
+from vadocs.timesheets.report import MAX_NAMES, Entry, ImportReport, no_match
 from vadocs.timesheets.rows import Row, read_rows
 from vadocs.timesheets.table import FORMATS, detect
 from vadocs.timesheets.values import billable, clock_seconds, hm, parse_date, whole_minutes
@@ -103,8 +103,25 @@ def _missing(names: Mapping[str, str | None], header: list[str]) -> list[str]:
     return found
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+class _Filter:
+    """``matches(cell)``: the cell names ``wanted``, ignoring case and spacing (cached: an
+    export repeats the same few names on every row)."""
+
+    def __init__(self, wanted: str) -> None:
+        self.wanted = _normal(wanted)
+        self.seen: dict[str, bool] = {}
+
+    def matches(self, cell: str) -> bool:
+        found = self.seen.get(cell)
+        if found is None:
+            found = _normal(cell) == self.wanted
+            if len(self.seen) < MAX_NAMES:
+                self.seen[cell] = found
+        return found
 
 
 class _Billing:
@@ -115,6 +132,8 @@ class _Billing:
         self.problems: list[Problem] = []
         self.days: dict[date, list[int]] = defaultdict(lambda: [0, 0])  # minutes, first line
         self.client_rows = self.project_rows = 0
+        self.client = _Filter(req.client) if req.client else None
+        self.project = _Filter(req.project) if req.project else None
 
     def run(self, rows: Iterator[Row]) -> Imported:
         for line, cells in rows:
@@ -142,11 +161,11 @@ class _Billing:
         lay, req, report = self.layout, self.req, self.report
         client, project = self._cell(cells, lay.client), self._cell(cells, lay.project)
         report.note(report.clients, client)
-        if req.client and not _same(client, req.client):
+        if self.client and not self.client.matches(client):
             return self._skip("anderer Kunde")
         self.client_rows += 1
         report.note(report.projects, project)
-        if req.project and not _same(project, req.project):
+        if self.project and not self.project.matches(project):
             return self._skip("anderes Projekt")
         self.project_rows += 1
         day = parse_date(cells[lay.date], self.plan.date_shape, self.plan.date_order)

@@ -38,7 +38,7 @@ DATE_FORMATS: dict[str, tuple[str, str]] = {
 
 def date_part(text: str) -> str:
     """The date of a cell that may carry a time: ``2026-12-01 08:00`` → ``2026-12-01``."""
-    return re.split(r"[ T]", text.strip(), maxsplit=1)[0]
+    return text.strip().split(" ", 1)[0].split("T", 1)[0]
 
 
 def date_shape(text: str) -> tuple[str, int, int]:
