@@ -62,22 +62,25 @@ def write_clockify(path: Path, rows: int) -> None:
             m = rng.randrange(5, 300)
             end = f"{8 + m // 60:02d}:{m % 60:02d}:00"
             out.write(
-                f"Büro,{CLIENTS[n % 5]},\"{TEXT} #{n}\",,Anna,Yes,{day:%d/%m/%Y},08:00:00,"
+                f'Büro,{CLIENTS[n % 5]},"{TEXT} #{n}",,Anna,Yes,{day:%d/%m/%Y},08:00:00,'
                 f"{day:%d/%m/%Y},{end},{m // 60:02d}:{m % 60:02d}:00,{m / 60:.2f}\n"
             )
 
 
-def run(args: list[str]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (KiB) of a fresh child process, and its first output line."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(args: list[str]) -> tuple[float, int, str, float]:
+    """Wall seconds, peak RSS (KiB) of a fresh child process, its first output line, and its
+    CPU seconds (user + system: less disturbed than wall time on a shared machine)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     start = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu
     if done.returncode != 0:
         raise SystemExit(f"{args}: exit {done.returncode}\n{done.stderr}")
     # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: run the baseline first.
-    return elapsed, max(peak, before), done.stdout.splitlines()[0]
+    return elapsed, max(peak, before), done.stdout.splitlines()[0], cpu
 
 
 def main() -> None:
@@ -88,7 +91,7 @@ def main() -> None:
     vadocs = str(Path(sys.executable).with_name("vadocs"))
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
-        _, baseline, _ = run([sys.executable, "-c", "import vadocs.cli.app; print('ok')"])
+        _, baseline, _, _ = run([sys.executable, "-c", "import vadocs.cli.app; print('ok')"])
         kimai = base / "kimai.csv"
         rows = write_kimai(kimai, options.mb)
         clockify = base / "clockify.csv"
@@ -101,8 +104,9 @@ def main() -> None:
             results = [run(args) for _ in range(options.repeat)]
             median = statistics.median(r[0] for r in results)
             peak = max(r[1] for r in results)
-            print(f"{path.name}: {size:.1f} MB, {rows} rows: median {median:.2f} s, "
-                  f"peak RSS {peak / 1024:.0f} MiB")  # fmt: skip
+            cpu = statistics.median(r[3] for r in results)
+            print(f"{path.name}: {size:.1f} MB, {rows} rows: median {median:.2f} s "
+                  f"(CPU {cpu:.2f} s), peak RSS {peak / 1024:.0f} MiB")  # fmt: skip
             print(f"  {results[0][2]}")
 
 

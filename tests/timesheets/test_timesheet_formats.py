@@ -179,3 +179,24 @@ def test_readme_table_of_formats_is_generated_from_the_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     block = readme.split(START, 1)[1].split(END, 1)[0]
     assert block == "\n" + markdown(), "run `python tools/update_readme.py`"
+
+
+CASES = Path(__file__).resolve().parents[1] / "cases" / "timesheets"
+
+
+@pytest.mark.parametrize("tracker", ["clockify", "toggl", "kimai"])
+def test_the_case_files_of_three_trackers_agree(tracker: str) -> None:
+    imported = import_times(Request(CASES / f"{tracker}.csv", *DEC, client=CLIENT))
+    assert [(e.datum, e.minuten) for e in imported.entries] == [
+        (date(2026, 12, 1), 95),
+        (date(2026, 12, 3), 20),
+    ]
+    assert imported.entries[0].taetigkeit == "Postfach sortiert"
+
+
+def test_the_broken_case_file_is_refused_by_line() -> None:
+    with pytest.raises(ProblemsError) as caught:
+        import_times(Request(CASES / "kaputt.csv", *DEC))
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (3, "'eine Stunde' ist keine Dauer")
+    ]

@@ -43,9 +43,12 @@ def unit_code(einheit: str) -> str | None:
 
 
 def item_name(beschreibung: str, einheit: str) -> str:
-    """BT-153 for an item: its description, plus the unit text when the unit has no code.
+    """BT-153 for an item: its description, plus the unit text when the unit has no code
+    (an item without a unit, such as a deducted advance, keeps its description).
 
     >>> item_name("Korrektorat", "Seiten"), item_name("Fahrt", "km")
     ('Korrektorat (Einheit: Seiten)', 'Fahrt')
     """
-    return beschreibung if unit_code(einheit) else f"{beschreibung} (Einheit: {einheit.strip()})"
+    if not einheit.strip() or unit_code(einheit):
+        return beschreibung
+    return f"{beschreibung} (Einheit: {einheit.strip()})"
