@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from vadocs.errors import Problem, VadocsError
+from vadocs.timesheets.report import ImportReport
 
 PdfMode = Literal["auto", "require", "off"]
 Progress = Callable[[str, str], None]
@@ -41,6 +42,8 @@ class ClientResult:
     warnings: list[Problem] = field(default_factory=list)
     error: VadocsError | None = None
     skipped: str = ""
+    imports: list[ImportReport] = field(default_factory=list)
+    """What each time-tracker export gave (shown by ``build -v``)."""
 
 
 @dataclass

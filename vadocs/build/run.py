@@ -94,6 +94,7 @@ def _build_workspace(
             job.engagement = loaded.engagement
             job.out_dir = out_root / loaded.engagement.kuerzel
             result.warnings += loaded.warnings
+            result.imports += loaded.imports
         except VadocsError as exc:
             result.error = exc
     # LibreOffice boots in the background while the documents are rendered.

@@ -102,6 +102,9 @@ def run_build(
     except VadocsError as exc:
         raise fail(exc) from None
     for result in report.clients:
+        if verbose:
+            for imported in result.imports:
+                click.echo(f"Zeiten    {imported.summary()}")
         echo_problems(result.warnings)
         if result.error is not None:
             click.echo(result.error.format(), err=True)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from vadocs.data.yaml_source import Document
-from vadocs.errors import Problem
+from vadocs.einvoice.units import unit_code
+from vadocs.errors import Problem, Severity
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.client import Kundendatei
 
@@ -51,6 +53,24 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                     (*here, "zeiten", j, "datum"), f"this time entry is outside {r.zeitraum}"
                 )
         yield from _empty_invoice(doc, d, i)
+        yield from _units(doc, d, i)
+
+
+def _units(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
+    """An item unit without a UN/ECE Rec. 20 code (BT-130) in an invoice that has an e-invoice."""
+    if d.abrechnung.e_rechnung == "keine" or (
+        d.abrechnung.e_rechnung == "auto" and d.kunde.art == "verbraucher"
+    ):
+        return
+    for j, p in enumerate(d.rechnungen[i].positionen):
+        if unit_code(p.einheit) is None:
+            problem = doc.problem(
+                ("rechnungen", i, "positionen", j, "einheit"),
+                f"Einheit „{p.einheit}“ hat keinen Code nach UN/ECE Rec. 20: die E-Rechnung "
+                f"nennt sie im Positionsnamen und zählt in Einheiten (C62)",
+                "eine übliche Einheit wählen: Std., Minuten, Tag, Monat, km, Stück, pauschal",
+            )
+            yield replace(problem, severity=Severity.WARNING)
 
 
 def _empty_invoice(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:

@@ -16,15 +16,19 @@ from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
-from vadocs.model.invoice_input import Zeiteintrag
+from vadocs.model.invoice_input import RechnungEingabe, Zeiteintrag
 from vadocs.model.profile import Geschaeftsprofil
-from vadocs.timesheets.csv_import import read_entries
+from vadocs.model.time_import import ZeitenCsv
+from vadocs.timesheets import ImportReport, Request, import_times
+from vadocs.timesheets.values import hm
 
 
 @dataclass(frozen=True)
 class Loaded:
     engagement: Engagement
     warnings: list[Problem]
+    imports: tuple[ImportReport, ...] = ()
+    """What each invoice's time-tracker export gave (rows read, used, skipped)."""
 
 
 def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
@@ -52,55 +56,70 @@ def load_engagement(
 ) -> Loaded:
     doc = yaml_source.load(client_file)
     refuse_secrets(doc)
-    datei = with_csv_times(validate(doc, Kundendatei), doc)
-    warnings = _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
-    return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings)
+    datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
+    warnings += _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
+    return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
 
 
-def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei:
-    """Merge the time entries of each invoice's ``zeiten_csv`` into its ``zeiten``."""
-    if not any(r.zeiten_csv for r in datei.rechnungen):
-        return datei
+def with_csv_times(
+    datei: Kundendatei, doc: yaml_source.Document
+) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
+    """Merge the billed rows of each invoice's ``zeiten_csv`` into its ``zeiten``.
+
+    Returns the client file, one import report per CSV invoice and the import warnings;
+    raises :class:`ProblemsError` with every problem (``file:line`` of the export).
+    """
     problems: list[Problem] = []
-    invoices = []
+    invoices, reports, warnings = [], [], []
     for i, r in enumerate(datei.rechnungen):
         if r.zeiten_csv is None:
             invoices.append(r)
             continue
-        csv_file = doc.file.parent / r.zeiten_csv
-        if not csv_file.is_file():
-            problems.append(
-                doc.problem(
-                    ("rechnungen", i, "zeiten_csv"),
-                    f"CSV file not found: {csv_file}",
-                    "give the path relative to the client file",
-                )
-            )
+        request = _time_request(doc.file.parent, r)
+        if not request.file.is_file():
+            where = ("rechnungen", i, "zeiten_csv")
+            message = f"Zeiterfassungs-Export nicht gefunden: {request.file}"
+            problems.append(doc.problem(where, message, "Pfad relativ zur Kundendatei angeben"))
             invoices.append(r)
             continue
-        von, bis = month_bounds(r.zeitraum)
         try:
-            entries = read_entries(csv_file, von, bis, r.zeiten_kunde)
+            imported = import_times(request)
+        except ProblemsError as exc:
+            problems += exc.problems
+            invoices.append(r)
+            continue
         except VadocsError as exc:
-            problems += (
-                exc.problems
-                if isinstance(exc, ProblemsError)
-                else [Problem(csv_file, exc.message, hint=exc.hint)]
-            )
+            problems.append(Problem(request.file, exc.message, hint=exc.hint))
             invoices.append(r)
             continue
         extra = [
-            Zeiteintrag(
-                datum=e.datum,
-                taetigkeit=e.taetigkeit,
-                dauer=f"{e.minuten // 60}:{e.minuten % 60:02d}",
-            )
-            for e in entries
+            Zeiteintrag(datum=e.datum, taetigkeit=e.taetigkeit, dauer=hm(e.minuten))
+            for e in imported.entries
         ]
         invoices.append(r.model_copy(update={"zeiten": [*r.zeiten, *extra]}))
+        reports.append(imported.report)
+        warnings += imported.warnings
     if problems:
         raise ProblemsError(problems)
-    return datei.model_copy(update={"rechnungen": invoices})
+    return datei.model_copy(update={"rechnungen": invoices}), reports, warnings
+
+
+def _time_request(folder: Path, r: RechnungEingabe) -> Request:
+    spec = r.zeiten_csv
+    if not isinstance(spec, ZeitenCsv):
+        spec = ZeitenCsv(datei=str(spec))
+    von, bis = month_bounds(r.zeitraum)
+    return Request(
+        folder / spec.datei,
+        von,
+        bis,
+        client=r.zeiten_kunde,
+        project=r.zeiten_projekt,
+        columns=spec.spalten.model_dump() if spec.spalten else None,
+        date_format=spec.datumsformat,
+        duration_format=spec.dauerformat,
+        include_unbillable=spec.nicht_abrechenbare,
+    )
 
 
 def refuse_secrets(doc: yaml_source.Document) -> None:

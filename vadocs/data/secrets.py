@@ -50,6 +50,7 @@ _EXEMPT_FIELDS = {
     "website",
     "logo",
     "zeiten_csv",
+    "datei",
 }
 
 

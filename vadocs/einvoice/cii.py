@@ -27,10 +27,11 @@ from vadocs.documents.context import Engagement
 from vadocs.einvoice.advance import advance_reference, deduction_lines, remaining
 from vadocs.einvoice.parties import buyer, delivery, seller
 from vadocs.einvoice.tax_codes import TaxCodes, tax_codes
+from vadocs.einvoice.units import FALLBACK, UNITS, item_name, unit_code
 from vadocs.einvoice.xmlbuild import amount, number, opt, qname, sub, xml_date
 from vadocs.invoicing.invoice import Rechnung, Zeile
 
-__all__ = ["GUIDELINES", "Profile", "TaxCodes", "cii_xml", "tax_codes", "type_code"]
+__all__ = ["GUIDELINES", "UNITS", "Profile", "TaxCodes", "cii_xml", "tax_codes", "type_code"]
 
 Profile = Literal["en16931", "xrechnung"]
 
@@ -39,12 +40,6 @@ GUIDELINES: dict[str, str] = {
     "xrechnung": "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0",
 }
 PEPPOL_BILLING = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"  # BT-23, XRechnung 3.0
-
-
-# UN/ECE Recommendation 20 unit codes for the units the client files use.
-UNITS = {"std.": "HUR", "std": "HUR", "stunde": "HUR", "stunden": "HUR", "h": "HUR",
-         "monat": "MON", "monate": "MON", "tag": "DAY", "tage": "DAY",
-         "pauschal": "LS", "pauschale": "LS", "stk.": "H87", "stück": "H87"}  # fmt: skip
 
 
 def type_code(r: Rechnung, profile: Profile = "en16931") -> str:
@@ -108,7 +103,7 @@ def _document(doc: ET.Element, r: Rechnung, code: str) -> None:
 def _line(parent: ET.Element, z: Zeile, codes: TaxCodes, satz: Decimal) -> None:
     item = sub(parent, "ram:IncludedSupplyChainTradeLineItem")
     sub(item, "ram:AssociatedDocumentLineDocument/ram:LineID", str(z.pos))
-    sub(item, "ram:SpecifiedTradeProduct/ram:Name", z.beschreibung)
+    sub(item, "ram:SpecifiedTradeProduct/ram:Name", item_name(z.beschreibung, z.einheit))
     # BR-27: the price is never negative; a Storno or discount negates the quantity.
     sign = -1 if z.einzelpreis < 0 else 1
     price = sub(item, "ram:SpecifiedLineTradeAgreement/ram:NetPriceProductTradePrice")
@@ -116,7 +111,7 @@ def _line(parent: ET.Element, z: Zeile, codes: TaxCodes, satz: Decimal) -> None:
     quantity = sub(
         item, "ram:SpecifiedLineTradeDelivery/ram:BilledQuantity", number(sign * z.menge)
     )
-    quantity.set("unitCode", UNITS.get(z.einheit.strip().casefold(), "C62"))
+    quantity.set("unitCode", unit_code(z.einheit) or FALLBACK)  # BT-130, UN/ECE Rec. 20
     settlement = sub(item, "ram:SpecifiedLineTradeSettlement")
     tax = sub(settlement, "ram:ApplicableTradeTax")
     sub(tax, "ram:TypeCode", "VAT")

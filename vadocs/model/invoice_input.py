@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from vadocs.model.base import Model
+from vadocs.model.time_import import ZeitenCsv
 from vadocs.model.types import Dauer, Menge, Monat, PositionsBetrag, Text, Zeile
 
 
@@ -39,14 +40,20 @@ class RechnungEingabe(Model):
     )
     positionen: list[Position] = Field(default_factory=list, title="Zusätzliche Positionen")
     zeiten: list[Zeiteintrag] = Field(default_factory=list, title="Zeiteinträge")
-    zeiten_csv: Zeile | None = Field(
+    zeiten_csv: Zeile | ZeitenCsv | None = Field(
         None,
-        title="Zeiten aus CSV-Export",
-        description="CSV-Export aus Clockify, Toggl Track oder Kimai, relativ zur Kundendatei; "
-        "Einträge außerhalb des Zeitraums werden übergangen",
+        title="Zeiten aus Export (CSV/XLSX)",
+        description="Export aus Kimai, Toggl Track, Clockify oder Harvest (Dateiname relativ "
+        "zur Kundendatei) oder eine Zuordnung mit datei, spalten, datumsformat, dauerformat; "
+        "Einträge außerhalb des Zeitraums werden übergangen und gezählt",
     )
     zeiten_kunde: Zeile | None = Field(
         None,
-        title="Kundenname in der CSV-Datei",
+        title="Kundenname im Export",
         description="Nur Zeilen mit diesem Wert in der Spalte Client/Customer/Kunde übernehmen",
+    )
+    zeiten_projekt: Zeile | None = Field(
+        None,
+        title="Projektname im Export",
+        description="Nur Zeilen mit diesem Wert in der Spalte Project/Projekt übernehmen",
     )

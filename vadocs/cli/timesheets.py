@@ -1,0 +1,98 @@
+"""``vadocs timesheets show``: what a time-tracker export would bill for one month."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import get_args
+
+import click
+
+from vadocs.cli.common import echo_problems, fail
+from vadocs.errors import ProblemsError, VadocsError
+from vadocs.invoicing.invoice import month_bounds
+from vadocs.invoicing.money import hours_of, round_up_minutes
+from vadocs.model.time_import import Datumsformat, Dauerformat
+from vadocs.timesheets import Imported, Request, import_times
+from vadocs.timesheets.report import entry_lines
+from vadocs.timesheets.values import hm
+
+_DATE_FORMATS: list[str] = list(get_args(Datumsformat))
+_DURATION_FORMATS: list[str] = list(get_args(Dauerformat))
+
+
+@click.group()
+def timesheets() -> None:
+    """Time-tracker exports (Kimai, Toggl Track, Clockify, Harvest, CSV or XLSX).
+
+    \b
+    Example:
+      vadocs timesheets show kunden/kimai-dezember.csv --period 2026-12
+    """
+
+
+@timesheets.command(name="show")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--period", required=True, help="The month, as YYYY-MM.")
+@click.option("--client", help="Only rows of this client (as zeiten_kunde in the client file).")
+@click.option("--project", help="Only rows of this project (as zeiten_projekt).")
+@click.option("--date-format", type=click.Choice(_DATE_FORMATS), help="As datumsformat.")
+@click.option("--duration-format", type=click.Choice(_DURATION_FORMATS), help="As dauerformat.")
+@click.option(
+    "--increment",
+    type=click.Choice(["6", "15", "30", "60"]),
+    help="Round each entry up to this many minutes, as the invoice does (taktung_minuten).",
+)
+@click.option("--all", "everything", is_flag=True, help="Include rows marked not billable.")
+def show_command(
+    file: Path,
+    period: str,
+    client: str | None,
+    project: str | None,
+    date_format: str | None,
+    duration_format: str | None,
+    increment: str | None,
+    everything: bool,
+) -> None:
+    """Show exactly which rows of an export would be billed for a month, and why others not.
+
+    Prints the rows read, used and skipped (by reason), every billed entry and the total.
+    Exit status 1 when the file cannot be read or no row would be billed.
+
+    \b
+    Example:
+      vadocs timesheets show kunden/toggl-dezember.csv --period 2026-12 --client "Müller GmbH"
+    """
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
+        raise click.BadParameter(
+            "den Monat als JJJJ-MM angeben, z. B. 2026-12", param_hint="--period"
+        )
+    von, bis = month_bounds(period)
+    request = Request(
+        file, von, bis, client, project, None, date_format, duration_format, everything
+    )
+    try:
+        imported = import_times(request)
+    except ProblemsError as exc:
+        echo_problems(exc.problems)
+        raise click.exceptions.Exit(1) from None
+    except VadocsError as exc:
+        raise fail(exc) from None
+    _print(imported, int(increment) if increment else None)
+
+
+def _print(imported: Imported, step: int | None) -> None:
+    click.echo(imported.report.summary())
+    for line in entry_lines(imported.entries):
+        click.echo(f"  {line}")
+    if step is not None:
+        billed = sum(round_up_minutes(e.minuten, step) for e in imported.entries)
+        click.echo(
+            f"abzurechnen im {step}-Minuten-Takt: {hours_of(billed)} Std.".replace(".", ",", 1)
+        )
+    else:
+        click.echo(f"zusammen {hm(imported.report.minutes)} Std.")
+    echo_problems(imported.warnings)
+
+
+COMMANDS = (timesheets,)
