@@ -32,7 +32,7 @@ from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
-from vadocs.pdf.shared import connect_shared
+from vadocs.pdf.shared import SharedConverter, connect_shared
 
 
 def build(
@@ -65,7 +65,9 @@ def build(
                 "they are issued once LibreOffice is installed, or with --no-pdf"
             )
     for ws, client_files in groups.values():
-        report.clients += _build_workspace(ws, client_files, options, soffice, progress, converter)
+        report.clients += _build_workspace(
+            ws, client_files, options, soffice, progress, converter, report.notes
+        )
         report.notes += _threshold_notes(ws)
     return report
 
@@ -97,6 +99,7 @@ def _build_workspace(
     soffice: str | None,
     progress: Progress,
     shared: Converter | None = None,
+    notes: list[str] | None = None,
 ) -> list[ClientResult]:
     profil, profile_warnings = load_profile(ws.profile_file)
     katalog = load_catalogue(ws)
@@ -116,6 +119,8 @@ def _build_workspace(
             result.error = exc
     # LibreOffice boots in the background while the documents are rendered.
     converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
+    if isinstance(converter, SharedConverter) and notes is not None:
+        notes.append("PDFs made by the warm LibreOffice of the running `vadocs watch`")
     if converter is not None:
         converter.start()
     try:

@@ -67,12 +67,14 @@ def watch_command(
         session = WatchSession(watched, options, soffice_for(options))
         with session:
             _report(session.initial())
-            click.echo(
-                f"beobachte {len(watched.clients())} Kundendatei(en) in {shown(watched.ws.root)}"
-                " – Strg+C beendet"
-            )
+
+            def ready() -> None:
+                count = len(watched.clients())
+                root = shown(watched.ws.root)
+                click.echo(f"beobachte {count} Kundendatei(en) in {root} – Strg+C beendet")
+
             with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: the way out
-                session.run(_report)
+                session.run(_report, ready=ready)
     except VadocsError as exc:
         raise fail(exc) from None
     click.echo("watch beendet; LibreOffice ist gestoppt", err=True)

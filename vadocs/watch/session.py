@@ -35,7 +35,7 @@ __all__ = ["Rebuild", "WatchSession"]
 
 _DEBOUNCE_MS = 80
 _STEP_MS = 20
-_IDLE_MS = 2000
+_IDLE_MS = 1000
 _IGNORED_NAMES = ("~$", ".~lock", ".#", ".vadocs-")
 
 
@@ -151,15 +151,21 @@ class WatchSession:
         if isinstance(self.converter, UnoConverter):
             self.converter.revive()
 
-    def run(self, report: Callable[[Rebuild], None], stop: threading.Event | None = None) -> None:
+    def run(
+        self,
+        report: Callable[[Rebuild], None],
+        stop: threading.Event | None = None,
+        ready: Callable[[], None] | None = None,
+    ) -> None:
         """Rebuild on every change until ``stop`` is set or KeyboardInterrupt (Ctrl-C,
-        SIGTERM as set up by the CLI) ends the wait."""
-        for changed in self._changes(stop or threading.Event()):
+        SIGTERM as set up by the CLI) ends the wait. ``ready`` is called once the watcher
+        is known to listen (its first idle tick, within a second)."""
+        for changed in self._changes(stop or threading.Event(), ready or (lambda: None)):
             plan = plan_rebuild(self.watched, self.inputs.changed(changed))
             if plan:
                 report(self.rebuild(plan, sorted(changed)))
 
-    def _changes(self, stop: threading.Event) -> Iterator[set[Path]]:
+    def _changes(self, stop: threading.Event, ready: Callable[[], None]) -> Iterator[set[Path]]:
         from watchfiles import watch  # imported here: only this command needs it
 
         roots = {self.watched.ws.root, *self.watched.folders}
@@ -174,6 +180,8 @@ class WatchSession:
             stop_event=stop,
         ):
             if not changes:
+                ready()
+                ready = _nothing
                 self.keep_warm()
                 continue
             yield {Path(p).resolve() for _, p in changes}
@@ -184,3 +192,7 @@ class WatchSession:
             return False
         out = (self.options.output or self.watched.ws.default_output).resolve()
         return ".vadocs" not in p.parts and not p.is_relative_to(out) and ".git" not in p.parts
+
+
+def _nothing() -> None:
+    """Called instead of ``ready`` after the first time."""
