@@ -12,14 +12,12 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLES, TODAY, small_client
+from tests.watch.processes import WAIT
 from vadocs.build.results import BuildOptions
 from vadocs.data.workspace import find_workspace
 from vadocs.pdf.oneshot import find_soffice
 from vadocs.watch.plan import Watched
 from vadocs.watch.session import Rebuild, WatchSession
-
-WAIT = 90.0
-"""Seconds a test waits for a rebuild at most (LibreOffice's start on a busy machine)."""
 
 CLIENTS = {
     "alpha": small_client("Alpha GmbH", rechnungen="  - {art: vorauszahlung, zeitraum: 2026-01}\n"),
