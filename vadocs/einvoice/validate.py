@@ -7,11 +7,13 @@ KoSIT rules the user configured — and reports each finding with the level its 
 gives it (after KoSIT's overrides for XRechnung). A rule set that cannot run is that
 invoice's error; nothing here calls a server, and a check that did not happen never
 passes as one that found nothing: :attr:`Verdict.not_checked` says what was left out.
-``saxonche`` runs the XSLT; each stylesheet is compiled once per process.
+``saxonche`` runs the XSLT, in a helper process (:mod:`vadocs.einvoice.saxon_child`);
+each stylesheet is compiled once per helper.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import xml.etree.ElementTree as ET
@@ -24,6 +26,7 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from vadocs.einvoice.declared import Declared, declared
 from vadocs.einvoice.rulesets import ENV_RULES, ENV_XRECHNUNG, RuleSet, official_rules, plan
+from vadocs.einvoice.saxon_child import SaxonChild
 from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
 
@@ -240,13 +243,20 @@ def _xrechnung_native(doc: Any) -> list[Problem]:
 class _Saxon:
     """One SaxonC processor per process; stylesheets compiled once, runs serialised."""
 
-    def __init__(self) -> None:
+    @staticmethod
+    def check_installed() -> None:
+        """Raise :class:`EInvoiceError` when saxonche is missing (never a silent pass)."""
         try:
-            from saxonche import PySaxonProcessor  # type: ignore[import-not-found, unused-ignore]
+            import saxonche  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
         except ImportError:
             raise EInvoiceError(
                 "cannot check e-invoices: the Python package saxonche is missing", hint=_SAXON_HINT
             ) from None
+
+    def __init__(self) -> None:
+        self.check_installed()
+        from saxonche import PySaxonProcessor  # type: ignore[import-not-found, unused-ignore]
+
         self._processor = PySaxonProcessor(license=False)
         self._compiled: dict[Path, Any] = {}
         self._lock = threading.Lock()
@@ -269,5 +279,10 @@ class _Saxon:
 
 
 @cache
-def _saxon() -> _Saxon:
-    return _Saxon()
+def _saxon() -> _Saxon | SaxonChild:
+    """Saxon in a helper process (the default: the build stays small), or in this process
+    with ``VADOCS_SAXON=inline``."""
+    if os.environ.get("VADOCS_SAXON", "").strip().lower() == "inline":
+        return _Saxon()
+    _Saxon.check_installed()
+    return SaxonChild()
