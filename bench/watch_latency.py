@@ -47,7 +47,7 @@ class Watcher:
         raise RuntimeError(f"watch printed no {pattern!r} within {WAIT:g} s")
 
     def stop(self) -> None:
-        self.proc.send_signal(2)  # Ctrl-C
+        self.proc.terminate()  # SIGTERM: a background job may have inherited SIGINT ignored
         self.proc.wait(timeout=60)
 
 
