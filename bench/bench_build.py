@@ -8,7 +8,10 @@ Scenarios (each repeated, medians reported):
 Ways: vadocs (the CLI in a subprocess, interpreter start included), naive (docxtpl
 render, then one `soffice --convert-to pdf` per file), docx-only (vadocs --no-pdf), and
 warm UNO (one soffice over a UNO pipe, /usr/bin/python3 with python3-uno) as the
-reference cost per document. Peak RSS is that of the vadocs process.
+reference cost per document. Peak RSS is that of the vadocs process (and, in brackets,
+of its largest child: LibreOffice or the Saxon helper).
+Then (unless --no-watch) edit → fresh PDF under `vadocs watch` (bench/watch_latency.py),
+side by side with the cold build and the naive way of the same client.
 """
 
 from __future__ import annotations
@@ -121,20 +124,21 @@ def warm_uno(root: Path) -> float:
     return statistics.median(float(x) for x in result.stdout.split())
 
 
-def peak_rss_mb(root: Path, kind: str) -> float:
-    """Peak RSS of the vadocs process (LibreOffice, its child, is not counted)."""
+def peak_rss_mb(root: Path, kind: str) -> tuple[float, float]:
+    """Peak RSS of the vadocs process, and of its largest child (LibreOffice, Saxon)."""
     code = (
         "import resource, sys\n"
         "from vadocs.cli.app import run\n"
         f"sys.argv = {_argv(root, kind)!r}\n"
         "try:\n    run()\nexcept SystemExit:\n    pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     fresh(root)
     out = subprocess.run(
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=root
     ).stdout.split()
-    return int(out[-1]) / 1024
+    return int(out[-2]) / 1024, int(out[-1]) / 1024
 
 
 def _argv(root: Path, kind: str) -> list[str]:
@@ -146,7 +150,7 @@ def _argv(root: Path, kind: str) -> list[str]:
 def scenario(kind: str, k: int, repeat: int) -> dict[str, float]:
     root = workspace(kind, k)
     try:
-        rss = peak_rss_mb(root, kind)  # first, so the children's maximum is vadocs'
+        rss, child_rss = peak_rss_mb(root, kind)  # first: the children's maximum is vadocs'
         docs = naive(root)
         v = statistics.median(timed(lambda: run_vadocs(root, kind, "--pdf")) for _ in range(repeat))
         d = statistics.median(
@@ -154,30 +158,54 @@ def scenario(kind: str, k: int, repeat: int) -> dict[str, float]:
         )
         n = statistics.median(timed(lambda: naive(root)) for _ in range(1 if k >= 50 else repeat))
         u = warm_uno(root)
-        return {"docs": docs, "vadocs": v, "naive": n, "docx": d, "uno_per_doc": u, "rss": rss}
+        result = {"docs": docs, "vadocs": v, "naive": n, "docx": d, "uno_per_doc": u, "rss": rss}
+        return result | {"child_rss": child_rss}
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def watch_table(bundle: dict[str, float]) -> None:
+    """Edit → fresh PDF under watch (median of 5) against the bundle's cold build and naive."""
+    from watch_latency import watch_latency
+
+    root = workspace("bundle", 1)
+    try:
+        nda = ROOT / "vadocs" / "templates_de" / "verschwiegenheitsvereinbarung.docx"
+        w = watch_latency(root, root / "kunden" / "kunde-000.yaml", nda)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    print(f"\n{'edit':<22} {'watch s':>8} {'cold build s':>13} {'naive s':>8} {'× cold':>7}")
+    for label, key in (("client file (5 docs)", "client"), ("NDA template", "template")):
+        print(
+            f"{label:<22} {w[key]:>8.2f} {bundle['vadocs']:>13.2f} {bundle['naive']:>8.2f} "
+            f"{w[key] / bundle['vadocs']:>7.2f}"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--sizes", default="10,50")
+    parser.add_argument("--no-watch", action="store_true", help="skip the watch latencies")
     args = parser.parse_args()
     plans = [("bundle", 1)] + [("month", int(k)) for k in args.sizes.split(",") if k]
     print(
         f"{'scenario':<10} {'docs':>4} {'vadocs s':>9} {'naive s':>8} {'docx s':>7} "
         f"{'s/doc':>6} {'uno s/doc':>9} {'×naive':>7} {'×uno':>5} {'RSS MB':>7}"
     )
+    bundle: dict[str, float] = {}
     for kind, k in plans:
         r = scenario(kind, k, args.repeat)
+        bundle = bundle or r
         per_doc = r["vadocs"] / r["docs"]
         print(
             f"{kind + str(k):<10} {int(r['docs']):>4} {r['vadocs']:>9.2f} {r['naive']:>8.2f} "
             f"{r['docx']:>7.2f} {per_doc:>6.3f} {r['uno_per_doc']:>9.3f} "
             f"{r['naive'] / r['vadocs']:>7.1f} {per_doc / r['uno_per_doc']:>5.2f} "
-            f"{r['rss']:>7.0f}"
+            f"{r['rss']:>7.0f} ({r['child_rss']:.0f})"
         )
+    if not args.no_watch:
+        watch_table(bundle)
     print(
         f"machine: {subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
         f"cores, Python {sys.version.split()[0]}, "

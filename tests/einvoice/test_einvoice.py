@@ -421,7 +421,7 @@ def test_what_is_not_cii_never_passes(xml: bytes) -> None:
 def test_missing_saxonche_is_an_error_not_a_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "saxonche", None)
     with pytest.raises(EInvoiceError, match="saxonche"):
-        validate_module._Saxon()
+        validate_module.SaxonInline()
 
 
 def test_configured_xrechnung_rules_that_are_missing_are_an_error(

@@ -3,6 +3,8 @@
 The inputs of a document are the validated data (profile, client, catalogue), the
 template file and the vadocs version; their SHA-256 is stored with the hashes of
 the files written. When both still match, the files on disk are reused as they are.
+Second chance: a document rendered again to the same DOCX (an edit elsewhere in the
+client file) is not converted again (:meth:`BuildCache.rendered`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,18 @@ class BuildCache:
         entry = self.entries.get(str(out_dir / base))
         if not self.enabled or entry is None or entry.get("inputs") != inputs:
             return None
+        return self._intact(out_dir, entry)
+
+    def rendered(self, out_dir: Path, base: str, rendered: str) -> dict[str, bytes] | None:
+        """The files written for ``base`` if it was rendered to the same DOCX (and PDF
+        metadata: ``rendered`` is their hash) and the files are intact."""
+        entry = self.entries.get(str(out_dir / base))
+        if not self.enabled or entry is None or entry.get("rendered") != rendered:
+            return None
+        return self._intact(out_dir, entry)
+
+    @staticmethod
+    def _intact(out_dir: Path, entry: dict[str, Any]) -> dict[str, bytes] | None:
         files: dict[str, bytes] = {}
         for name, digest in entry.get("files", {}).items():
             path = out_dir / name
@@ -50,9 +64,16 @@ class BuildCache:
             files[name] = data
         return files or None
 
-    def remember(self, out_dir: Path, base: str, inputs: str, files: dict[str, bytes]) -> None:
+    def remember(
+        self, out_dir: Path, base: str, inputs: str, files: dict[str, bytes], rendered: str = ""
+    ) -> None:
         entry = {"inputs": inputs, "files": {n: sha256(d) for n, d in files.items()}}
-        if self.entries.get(str(out_dir / base)) != entry:
+        before = self.entries.get(str(out_dir / base), {})
+        if not rendered and before.get("files") == entry["files"]:
+            rendered = before.get("rendered", "")  # reused from the cache: still the same
+        if rendered:
+            entry["rendered"] = rendered
+        if before != entry:
             self.entries[str(out_dir / base)] = entry
             self.dirty = True
 

@@ -8,13 +8,20 @@ A client with problems is reported and skipped; nothing of it is written.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
-from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
+from vadocs.build.writing import (
+    CONVERT_TIMEOUT,
+    ClientJob,
+    convert_all,
+    reuse_rendered,
+    write_jobs,
+)
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import contracts_for
@@ -23,14 +30,24 @@ from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.thresholds import small_business_warnings
-from vadocs.pdf.converter import Converter, make_converter
+from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
+from vadocs.pdf.shared import SharedConverter, connect_shared
 
 
 def build(
-    files: Sequence[Path], options: BuildOptions, progress: Progress = no_progress
+    files: Sequence[Path],
+    options: BuildOptions,
+    progress: Progress = no_progress,
+    *,
+    converter: Converter | None = None,
 ) -> BuildReport:
-    """Build every document of every client file; see the module docstring."""
+    """Build every document of every client file; see the module docstring.
+
+    ``converter``: a running converter to use (and leave running), as ``vadocs watch``
+    passes its warm LibreOffice; without it, a build borrows the converter of a watch on
+    the same workspace (:mod:`vadocs.pdf.shared`) or starts its own.
+    """
     report = BuildReport()
     groups: dict[Path, tuple[Workspace, list[Path]]] = {}
     for file in files:
@@ -48,7 +65,9 @@ def build(
                 "they are issued once LibreOffice is installed, or with --no-pdf"
             )
     for ws, client_files in groups.values():
-        report.clients += _build_workspace(ws, client_files, options, soffice, progress)
+        report.clients += _build_workspace(
+            ws, client_files, options, soffice, progress, converter, report.notes
+        )
         report.notes += _threshold_notes(ws)
     return report
 
@@ -79,6 +98,8 @@ def _build_workspace(
     options: BuildOptions,
     soffice: str | None,
     progress: Progress,
+    shared: Converter | None = None,
+    notes: list[str] | None = None,
 ) -> list[ClientResult]:
     profil, profile_warnings = load_profile(ws.profile_file)
     katalog = load_catalogue(ws)
@@ -98,11 +119,10 @@ def _build_workspace(
         except VadocsError as exc:
             result.error = exc
     # LibreOffice boots in the background while the documents are rendered.
-    converter = None
-    if soffice is not None:
-        converter = make_converter(
-            soffice, timeout=CONVERT_TIMEOUT, documents=_expected_documents(jobs, options)
-        )
+    converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
+    if isinstance(converter, SharedConverter) and notes is not None:
+        notes.append("PDFs made by the warm LibreOffice of the running `vadocs watch`")
+    if converter is not None:
         converter.start()
     try:
         _plan_contracts(jobs, ws, options, cache, converter is not None, progress)
@@ -113,10 +133,23 @@ def _build_workspace(
             if ledger is not None:
                 ledger.close()
     finally:
-        if converter is not None:
+        if converter is not None and converter is not shared:
             converter.close()
     cache.save()
     return [j.result for j in jobs]
+
+
+def _own_converter(
+    ws: Workspace, soffice: str, jobs: list[ClientJob], options: BuildOptions
+) -> Converter:
+    """The converter of a running ``vadocs watch`` when one answers (unless
+    ``VADOCS_CONVERTER`` asks for a particular one), else one started for this build."""
+    if os.environ.get(ENV_CONVERTER, "auto").strip().lower() in ("", "auto"):
+        warm = connect_shared(ws.state_dir, timeout=CONVERT_TIMEOUT)
+        if warm is not None:
+            return warm
+    documents = _expected_documents(jobs, options)
+    return make_converter(soffice, timeout=CONVERT_TIMEOUT, documents=documents)
 
 
 def _expected_documents(jobs: list[ClientJob], options: BuildOptions) -> int:
@@ -208,6 +241,7 @@ def _convert_and_write(
     cache: BuildCache,
     progress: Progress,
 ) -> None:
+    reuse_rendered(jobs, cache, converter is not None)
     if converter is not None:
         convert_all([d for j in jobs for d in j.docs if d.archived is None], converter, progress)
     write_jobs(jobs, planner, cache, progress)

@@ -13,7 +13,7 @@ from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
 from vadocs.documents.planning import Planned, fresh_files
 from vadocs.invoicing.issuing import InvoicePlanner
-from vadocs.output import file_name, private_dir, sweep_temporary, write_atomic
+from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
 from vadocs.pdf import metadata as pdf_metadata
 from vadocs.pdf.converter import Converter
 
@@ -59,6 +59,23 @@ def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progres
             doc.pdf = pdf
 
 
+def reuse_rendered(jobs: Sequence[ClientJob], cache: BuildCache, pdf: bool) -> None:
+    """Take the files on disk for each document rendered to the same DOCX as last time
+    (contracts and draft invoices; never a newly issued invoice), so it is not converted."""
+    for job in jobs:
+        for doc in job.docs:
+            if doc.archived is not None or (doc.invoice is not None and not _draft(doc)):
+                continue
+            doc.rendered_key = BuildCache.key_of(
+                stable_docx(doc.docx), repr(doc.info), doc.datum.isoformat(), str(pdf)
+            )
+            doc.archived = cache.rendered(job.out_dir, doc.base, doc.rendered_key)
+
+
+def _draft(doc: Planned) -> bool:
+    return doc.invoice is not None and doc.invoice.nummer == "ENTWURF" and doc.einvoice is None
+
+
 def write_jobs(
     jobs: Sequence[ClientJob], planner: InvoicePlanner | None, cache: BuildCache, progress: Progress
 ) -> None:
@@ -72,8 +89,8 @@ def write_jobs(
         sweep_temporary(job.out_dir)
         for doc in job.docs:
             doc.files = doc.archived if doc.archived is not None else fresh_files(doc)
-            if doc.cache_key and doc.invoice is None:
-                cache.remember(job.out_dir, doc.base, doc.cache_key, doc.files)
+            if doc.rendered_key or (doc.cache_key and doc.invoice is None):
+                cache.remember(job.out_dir, doc.base, doc.cache_key, doc.files, doc.rendered_key)
         for name, data in [*_files(job.docs), *_merged(job.docs)]:
             target = job.out_dir / name
             progress("write", str(target))

@@ -12,7 +12,16 @@ from pathlib import Path
 import click
 
 from vadocs import __version__
-from vadocs.cli import build, invoices, payments, reminders, templates, timesheets, validate
+from vadocs.cli import (
+    build,
+    invoices,
+    payments,
+    reminders,
+    templates,
+    timesheets,
+    validate,
+    watch,
+)
 from vadocs.cli.common import fail
 from vadocs.errors import VadocsError
 
@@ -100,6 +109,7 @@ for _command in (
     *payments.COMMANDS,
     *reminders.COMMANDS,
     *timesheets.COMMANDS,
+    watch.watch_command,
 ):
     main.add_command(_command)
 

@@ -40,6 +40,8 @@ class Planned:
     not change since the last build."""
     einvoice: EInvoice | None = None
     cache_key: str = ""
+    rendered_key: str = ""
+    """Hash of the rendered DOCX and PDF metadata (see :meth:`BuildCache.rendered`)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """What is written, once known."""
 

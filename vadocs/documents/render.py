@@ -18,6 +18,7 @@ from jinja2 import TemplateError as JinjaTemplateError
 from jinja2.exceptions import SecurityError
 
 from vadocs.documents.environment import make_environment
+from vadocs.documents.jinja_cache import bytecode_cache, compile_cached
 from vadocs.errors import TemplateError
 
 # Word's AutoCorrect turns " into „ “ and ' into ‚ ‘ — also inside tags, where Jinja
@@ -31,16 +32,19 @@ _COMPILED: dict[str, Template] = {}
 
 
 class _CachingEnvironment:
-    """Wraps the one environment so that docxtpl's ``from_string`` reuses compilations."""
+    """Wraps the one environment so that docxtpl's ``from_string`` reuses compilations:
+    in memory, and between runs as Jinja bytecode in the user's cache folder
+    (:func:`vadocs.documents.jinja_cache.bytecode_cache`)."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
         self.autoescape = True
+        self.disk = bytecode_cache()
 
     def from_string(self, source: str) -> Template:
         key = hashlib.sha256(source.encode()).hexdigest()
         if key not in _COMPILED:
-            _COMPILED[key] = self.env.from_string(source)
+            _COMPILED[key] = compile_cached(self.env, self.disk, key, source)
         return _COMPILED[key]
 
 

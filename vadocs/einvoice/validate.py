@@ -7,19 +7,15 @@ KoSIT rules the user configured — and reports each finding with the level its 
 gives it (after KoSIT's overrides for XRechnung). A rule set that cannot run is that
 invoice's error; nothing here calls a server, and a check that did not happen never
 passes as one that found nothing: :attr:`Verdict.not_checked` says what was left out.
-``saxonche`` runs the XSLT; each stylesheet is compiled once per process.
+``saxonche`` runs the XSLT, in a helper process (:mod:`vadocs.einvoice.saxon_child`);
+each stylesheet is compiled once per helper.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import sys
-import tempfile
-import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -29,6 +25,8 @@ from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from vadocs.einvoice.declared import Declared, declared
 from vadocs.einvoice.rulesets import ENV_RULES, ENV_XRECHNUNG, RuleSet, official_rules, plan
+from vadocs.einvoice.saxon_child import SaxonChild
+from vadocs.einvoice.saxon_inline import SaxonInline
 from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
 
@@ -38,7 +36,6 @@ __all__ = ["ENV_RULES", "ENV_XRECHNUNG", "Flavor", "Verdict", "check_xml", "ensu
 Flavor = Literal["factur-x", "xrechnung"]
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _WARNING_FLAGS = {"warning", "information", "info"}
-_SAXON_HINT = "install it with: pip install saxonche"
 _UNSUPPORTED = {
     "ubl": "UBL wird nicht unterstützt: vadocs prüft nur E-Rechnungen in der Syntax "
     "UN/CEFACT CII (ZUGFeRD/Factur-X, XRechnung CII); die UBL-Datei wurde nicht geprüft",
@@ -242,56 +239,11 @@ def _xrechnung_native(doc: Any) -> list[Problem]:
     return problems
 
 
-@contextmanager
-def _native_stderr_captured() -> Iterator[Callable[[], str]]:
-    """SaxonC's native code writes its stack traces straight to file descriptor 2; keep
-    them off the user's terminal and hand them to the error message instead."""
-    sys.stderr.flush()
-    saved = os.dup(2)
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield lambda: (sink.seek(0), sink.read().decode("utf-8", "replace"))[1]
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-
-
-class _Saxon:
-    """One SaxonC processor per process; stylesheets compiled once, runs serialised."""
-
-    def __init__(self) -> None:
-        try:
-            from saxonche import PySaxonProcessor  # type: ignore[import-not-found, unused-ignore]
-        except ImportError:
-            raise EInvoiceError(
-                "cannot check e-invoices: the Python package saxonche is missing", hint=_SAXON_HINT
-            ) from None
-        self._processor = PySaxonProcessor(license=False)
-        self._compiled: dict[Path, Any] = {}
-        self._lock = threading.Lock()
-
-    def transform(self, xslt: Path, xml_text: str) -> str:
-        with self._lock, _native_stderr_captured() as said:
-            try:
-                executable = self._compiled.get(xslt)
-                if executable is None:
-                    compiler = self._processor.new_xslt30_processor()
-                    executable = compiler.compile_stylesheet(stylesheet_file=str(xslt))
-                    self._compiled[xslt] = executable
-                node = self._processor.parse_xml(xml_text=xml_text)
-                result = executable.transform_to_string(xdm_node=node)
-            except Exception as exc:  # PySaxonApiError; SaxonC gives no finer types
-                detail = " ".join(said().split())[:300]
-                raise EInvoiceError(
-                    f"schematron {xslt.name} failed to run: {exc}"
-                    + (f" ({detail})" if detail else "")
-                ) from exc
-        if not result:
-            raise EInvoiceError(f"schematron {xslt.name} produced no report")
-        return str(result)
-
-
 @cache
-def _saxon() -> _Saxon:
-    return _Saxon()
+def _saxon() -> SaxonInline | SaxonChild:
+    """Saxon in a helper process (the default: the build stays small), or in this process
+    with ``VADOCS_SAXON=inline``."""
+    if os.environ.get("VADOCS_SAXON", "").strip().lower() == "inline":
+        return SaxonInline()
+    SaxonInline.check_installed()
+    return SaxonChild()

@@ -21,7 +21,6 @@ from datetime import UTC, datetime
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
-from pypdf import PdfReader
 
 from vadocs.pdf.xmp import XmpProperty, update_xmp
 
@@ -110,6 +109,8 @@ def merge(
 
 def pdf_text(pdf_bytes: bytes) -> str:
     """The text of all pages, one page after the other (for tests and checks)."""
+    from pypdf import PdfReader  # imported here: a build without text extraction skips it
+
     reader = PdfReader(io.BytesIO(pdf_bytes))
     return "\n".join(page.extract_text() for page in reader.pages)
 

@@ -122,6 +122,16 @@ class UnoConverter(ConverterBase):
         with self._lock:
             self._worker()
 
+    def revive(self) -> None:
+        """If LibreOffice died while idle, clear it away and start a new one in the
+        background; a live one is left alone. Never blocks on LibreOffice's start."""
+        with self._lock:
+            worker = self._session.worker
+            if worker is not None and not worker.alive():
+                log.warning("LibreOffice is gone; starting it again")
+                self._session.discard_worker()
+                self._worker()
+
     def convert(
         self, docx_files: Sequence[Path], out_dir: Path, *, pdfa: bool = False
     ) -> dict[Path, Path]:

@@ -183,6 +183,12 @@ class UnoWorker:
                 return self.lose(f"LibreOffice crashed: {message.get('error')}")
             return Outcome() if message.get("ok") else Outcome(str(message.get("error")))
 
+    def alive(self) -> bool:
+        """Whether the helper runs and its soffice (once known) still runs under our profile."""
+        if self.proc.poll() is not None:
+            return False
+        return self.soffice_pid is None or self.marker in _cmdline(self.soffice_pid)
+
     def lose(self, reason: str) -> Outcome:
         self.kill()
         return Outcome(f"{reason}\n{self.log_tail()}".rstrip(), lost=True)

@@ -1,0 +1,121 @@
+"""``vadocs watch``: rebuild on every save through one warm LibreOffice."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from vadocs.build.results import BuildOptions
+from vadocs.cli.common import echo_problems, fail, shown
+from vadocs.errors import VadocsError
+
+if TYPE_CHECKING:
+    from vadocs.watch.plan import Watched
+    from vadocs.watch.session import Rebuild
+
+
+@click.command(name="watch")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output folder (default: out/ in the workspace).",
+)
+@click.option(
+    "--profile",
+    type=click.Path(path_type=Path),
+    help="The business profile (default: vadocs.yaml found above the client files).",
+)
+@click.option(
+    "--date",
+    "today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Treat this day as today (for checks).",
+)
+def watch_command(
+    files: tuple[Path, ...], output: Path | None, profile: Path | None, today: object
+) -> None:
+    """Rebuild documents on every save of a client file, the profile or a template.
+
+    Watches client files (or folders of them; default: kunden/), vadocs.yaml, the
+    catalogue, time-tracker CSV files and the templates in vorlagen/. Each save
+    rebuilds exactly the documents it changes, through one LibreOffice kept warm;
+    one line per rebuild. Invoices are previews marked ENTWURF: watch never issues
+    an invoice. While it runs, `vadocs build` uses its LibreOffice. Stop with Ctrl-C.
+
+    \b
+    Example:
+      vadocs watch kunden/
+    """
+    from vadocs.build.run import soffice_for
+    from vadocs.watch.session import WatchSession
+
+    options = BuildOptions(
+        output=output,
+        profile=profile,
+        draft=True,
+        today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+    )
+    try:
+        watched = _watched(files, profile)
+        session = WatchSession(watched, options, soffice_for(options))
+        with session:
+            _report(session.initial())
+
+            def ready() -> None:
+                count = len(watched.clients())
+                root = shown(watched.ws.root)
+                click.echo(f"beobachte {count} Kundendatei(en) in {root} – Strg+C beendet")
+
+            with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: the way out
+                session.run(_report, ready=ready)
+    except VadocsError as exc:
+        raise fail(exc) from None
+    click.echo("watch beendet; LibreOffice ist gestoppt", err=True)
+    raise click.exceptions.Exit(130)
+
+
+def _watched(files: tuple[Path, ...], profile: Path | None) -> Watched:
+    from vadocs.data.workspace import find_workspace
+    from vadocs.watch.plan import Watched
+
+    targets = files or (Path("kunden"),)
+    missing = [f for f in targets if not f.exists()]
+    if missing:
+        raise VadocsError(
+            f"{missing[0]}: no such file or folder",
+            hint="name client files or folders of them, e.g. `vadocs watch kunden/`",
+        )
+    ws = find_workspace(targets[0], profile)
+    folders = tuple(f for f in targets if f.is_dir())
+    return Watched(ws, tuple(f for f in targets if not f.is_dir()), folders)
+
+
+def _report(rebuild: Rebuild) -> None:
+    stamp = time.strftime("%H:%M:%S")
+    if rebuild.error is not None:
+        click.echo(rebuild.error.format(), err=True)
+        click.echo(f"{stamp} fehlgeschlagen nach {rebuild.seconds:.2f} s; warte auf die nächste "
+                   "Änderung", err=True)  # fmt: skip
+        return
+    for result in rebuild.clients:
+        echo_problems(result.warnings)
+        name = shown(result.client_file)
+        if result.error is not None:
+            click.echo(result.error.format(), err=True)
+            click.echo(f"{stamp} {name}: nicht gebaut; warte auf die nächste Änderung", err=True)
+            continue
+        pdfs = [p for p in result.written if p.suffix == ".pdf"]
+        where = shown(pdfs[0]) if len(pdfs) == 1 else shown(pdfs[0].parent) if pdfs else "–"
+        click.echo(
+            f"{stamp} {name}: {len(pdfs)} PDF neu, {len(result.unchanged)} unverändert "
+            f"in {rebuild.seconds:.2f} s → {where}"
+        )
+    for note in rebuild.notes:
+        click.echo(note, err=True)
