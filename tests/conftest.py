@@ -21,6 +21,8 @@ from vadocs.invoicing.ledger import Ledger
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = date(2026, 11, 27)
+MONTH_END = date(2026, 12, 31)
+"""The examples' December invoices are issued on the last day of December."""
 REMINDER_DAY = date(2027, 1, 20)
 """Some example invoices are then in default: a business and a consumer get reminders."""
 
@@ -32,6 +34,7 @@ kunde:
   anschrift: {{strasse: Weg 1, plz: "01067", ort: Dresden}}
 auftrag:
   datum: 2026-01-02
+  angenommen_am: 2026-01-03
   anfrage: {{datum: 2025-12-15}}
   beginn: 2026-01-05
   ziele: [Entlastung]
@@ -92,8 +95,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
     for ws_dir in sorted(p for p in EXAMPLES.iterdir() if (p / "vadocs.yaml").is_file()):
         ws = copy_workspace(ws_dir.name, base)
         files = sorted((ws / "kunden").glob("*.yaml"))
-        report = build(files, BuildOptions(pdf="require", today=TODAY))
-        assert not report.failed, [c.error.format() for c in report.clients if c.error]
+        # contracts and advances in November, the December invoices at the month's end
+        for day in (TODAY, MONTH_END):
+            report = build(files, BuildOptions(pdf="require", today=day))
+            assert not report.failed, [c.error.format() for c in report.clients if c.error]
         for f in files:
             clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
         _build_reminders(ws, clients)

@@ -14,14 +14,17 @@ from pathlib import Path
 
 from vadocs.build.cache import BuildCache
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
+from vadocs.build.template_gate import as_warnings, refusal, template_errors
 from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
-from vadocs.documents.kinds import contracts_for
-from vadocs.documents.planning import plan_contracts
-from vadocs.errors import ConverterMissingError, VadocsError
+from vadocs.documents.kinds import RECHNUNG, contracts_for
+from vadocs.documents.planning import Planned, plan_contracts
+from vadocs.documents.templates import template_for
+from vadocs.errors import ConverterMissingError, Problem, Severity, VadocsError
 from vadocs.invoicing.issuing import InvoicePlanner
-from vadocs.invoicing.ledger import Ledger
+from vadocs.invoicing.ledger import Ledger, utc_now
+from vadocs.invoicing.readiness import draft_reason
 from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
@@ -96,6 +99,7 @@ def _build_workspace(
             result.warnings += loaded.warnings
         except VadocsError as exc:
             result.error = exc
+    _gate(jobs, ws, options)
     # LibreOffice boots in the background while the documents are rendered.
     converter = None
     if soffice is not None:
@@ -116,6 +120,32 @@ def _build_workspace(
             converter.close()
     cache.save()
     return [j.result for j in jobs]
+
+
+def _gate(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> None:
+    """Drafts for samples and unaccepted orders; no issue from a template with errors."""
+    for job in jobs:
+        e = job.engagement
+        if e is None or job.result.error is not None:
+            continue
+        job.draft = draft_reason(e, options.day)
+        if job.draft and not options.draft:
+            job.result.warnings.append(
+                Problem(job.result.client_file, job.draft, severity=Severity.WARNING)
+            )
+        kinds = [] if options.period is not None else contracts_for(e.datei)
+        if e.datei.rechnungen:
+            kinds.append(RECHNUNG)
+        kinds = [k for k in kinds if options.only is None or k.key in options.only]
+        try:
+            errors = [p for k in kinds for p in template_errors(template_for(k, ws), ws.state_dir)]
+        except VadocsError as exc:
+            job.result.error = exc
+            continue
+        if errors and (options.draft or job.draft):
+            job.result.warnings += as_warnings(errors)
+        elif errors:
+            job.result.error = refusal(f"the documents of {e.kuerzel}", errors)
 
 
 def _expected_documents(jobs: list[ClientJob], options: BuildOptions) -> int:
@@ -175,15 +205,10 @@ def _issue_and_write(
         _convert_and_write(live, converter, None, cache, progress)
         return
     with ledger.issuing():
-        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=converter is not None)
-        engaged = [j for j in live if j.engagement is not None]
-        planned, errors = planner.plan_all(
-            [j.engagement for j in engaged if j.engagement is not None],
-            options.only,
-            options.period,
-        )
-        for job in engaged:
+        planner, planned, errors = _plan_invoices(ws, live, options, converter, ledger)
+        for job in (j for j in live if j.engagement is not None):
             key = job.engagement.kuerzel if job.engagement else ""
+            job.result.warnings += planner.notes.get(key, [])
             if key in errors:
                 job.result.error = errors[key]
                 job.docs = []
@@ -197,6 +222,40 @@ def _issue_and_write(
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )
+
+
+def _plan_invoices(
+    ws: Workspace,
+    live: list[ClientJob],
+    options: BuildOptions,
+    converter: Converter | None,
+    ledger: Ledger,
+) -> tuple[InvoicePlanner, dict[str, list[Planned]], dict[str, VadocsError]]:
+    """Plan the invoices: drafts for the clients that may not issue, numbers for the rest."""
+    planned: dict[str, list[Planned]] = {}
+    errors: dict[str, VadocsError] = {}
+    planners = []
+    for draft in (True, False):
+        group = [
+            j.engagement
+            for j in live
+            if j.engagement is not None and (options.draft or bool(j.draft)) == draft
+        ]
+        planner = InvoicePlanner(
+            ledger,
+            ws,
+            draft=draft,
+            with_pdf=converter is not None,
+            today=options.day,
+            datum=options.datum,
+            now=options.now or utc_now,
+        )
+        found, failed = planner.plan_all(group, options.only, options.period)
+        planned.update(found)
+        errors.update(failed)
+        planners.append(planner)
+    planners[1].notes.update(planners[0].notes)
+    return planners[1], planned, errors
 
 
 def _convert_and_write(

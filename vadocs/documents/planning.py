@@ -137,3 +137,11 @@ def plan_contracts(
             planned.docx = render_docx(template, with_images(ctx, e, ws))
         docs.append(planned)
     return docs
+
+
+def invoice_base(e: Engagement, r: Rechnung) -> str:
+    """The file name (without suffix) of invoice ``r``: date, label, number, client."""
+    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
+    if r.nummer == "ENTWURF":
+        label = "ENTWURF_" + label
+    return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=r.nummer or "")).stem
