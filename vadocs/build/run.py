@@ -18,6 +18,7 @@ from vadocs.build.template_gate import as_warnings, refusal, template_errors
 from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
+from vadocs.documents.contract_versions import ContractStore
 from vadocs.documents.kinds import RECHNUNG, contracts_for
 from vadocs.documents.planning import Planned, plan_contracts
 from vadocs.documents.templates import template_for
@@ -119,7 +120,19 @@ def _build_workspace(
         if converter is not None:
             converter.close()
     cache.save()
+    _record_contracts(jobs, ws)
     return [j.result for j in jobs]
+
+
+def _record_contracts(jobs: list[ClientJob], ws: Workspace) -> None:
+    """Record every contract version written (after its files are on disk)."""
+    store = ContractStore(ws.state_dir)
+    for job in jobs:
+        if job.result.error is not None or job.engagement is None:
+            continue
+        for doc in job.docs:
+            if doc.contract is not None and doc.files:
+                store.save(job.engagement.kuerzel, doc.kind.key, doc.contract, doc.files)
 
 
 def _gate(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> None:
@@ -174,7 +187,9 @@ def _plan_contracts(
         if job.engagement is None or job.result.error is not None:
             continue
         try:
-            job.docs = plan_contracts(job.engagement, ws, options.only, cache, job.out_dir, pdf)
+            job.docs = plan_contracts(
+                job.engagement, ws, options.only, cache, job.out_dir, pdf, options.day
+            )
         except VadocsError as exc:
             job.result.error = exc
         for doc in job.docs:
@@ -208,7 +223,8 @@ def _issue_and_write(
         planner, planned, errors = _plan_invoices(ws, live, options, converter, ledger)
         for job in (j for j in live if j.engagement is not None):
             key = job.engagement.kuerzel if job.engagement else ""
-            job.result.warnings += planner.notes.get(key, [])
+            notes = planner.notes.get(key, [])
+            job.result.warnings += [replace(n, file=job.result.client_file) for n in notes]
             if key in errors:
                 job.result.error = errors[key]
                 job.docs = []
