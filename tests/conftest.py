@@ -107,7 +107,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         clients["lena-fischer"].workspace / "kunden" / "lena-fischer.yaml",
         _number_of(clients["lena-fischer"].workspace, "lena-fischer", "vorauszahlung"),
         "Leistungsbeginn verschoben",
-        BuildOptions(pdf="require", today=TODAY),
+        BuildOptions(pdf="require", today=MONTH_END),
     )
     assert cancelled.error is None
     return clients
