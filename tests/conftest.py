@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from vadocs.build.results import BuildOptions
+from vadocs.build.results import BuildOptions, BuildReport
 from vadocs.build.run import build
 from vadocs.invoicing.cancellation import cancel_invoice
 from vadocs.invoicing.ledger import Ledger
@@ -57,6 +58,24 @@ def small_client(
     return SMALL_CLIENT.format(name=name, verguetung=verguetung) + rechnungen
 
 
+def build_in_steps(files: list[Path], *later: date, **options: Any) -> BuildReport:
+    """Build as time passes: each client on its acceptance day (the advance invoices, in
+    that order), then all at MONTH_END (December's invoices), then on each ``later`` day.
+    Returns the last report; stops at the first failed one."""
+    accepted = []
+    for f in files:
+        found = re.search(r"angenommen_am: (\S+)", f.read_text(encoding="utf-8"))
+        if found:
+            accepted.append((date.fromisoformat(found.group(1)), f))
+    steps = [(day, [f]) for day, f in sorted(accepted)] + [(d, files) for d in (MONTH_END, *later)]
+    report = BuildReport()
+    for day, group in steps:
+        report = build(group, BuildOptions(today=day, **options))
+        if report.failed:
+            break
+    return report
+
+
 def copy_workspace(name: str, target: Path) -> Path:
     """A private copy of an example workspace (its ledger and out/ are not shared)."""
     dest = target / name
@@ -96,9 +115,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         ws = copy_workspace(ws_dir.name, base)
         files = sorted((ws / "kunden").glob("*.yaml"))
         # contracts and advances in November, the December invoices at the month's end
-        for day in (TODAY, MONTH_END):
-            report = build(files, BuildOptions(pdf="require", today=day))
-            assert not report.failed, [c.error.format() for c in report.clients if c.error]
+        report = build_in_steps(files, pdf="require")
+        assert not report.failed, [c.error.format() for c in report.clients if c.error]
         for f in files:
             clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
         _build_reminders(ws, clients)

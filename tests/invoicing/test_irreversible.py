@@ -120,15 +120,17 @@ def test_the_month_asked_for_by_name_is_refused_before_its_end(ws: Path) -> None
     assert state(ws) == before
 
 
-def test_a_future_datum_in_the_client_file_is_refused(ws: Path) -> None:
-    file = client(
-        ws, NOV.replace("zeitraum: 2026-11\n", "zeitraum: 2026-11\n    datum: 2026-12-20\n")
-    )
+def test_a_future_datum_in_the_client_file_is_not_issued(ws: Path) -> None:
+    nov = NOV.replace("zeitraum: 2026-11\n", "zeitraum: 2026-11\n    datum: 2026-12-20\n")
+    file = client(ws, nov)
     before = state(ws)
-    message = error_of(build([file], clock(date(2026, 12, 3))))
-    assert "would be dated 20.12.2026, after today (03.12.2026)" in message
-    assert "remove datum:" in message
-    assert state(ws) == before
+    report = build([file], clock(date(2026, 12, 3)))
+    assert "would be dated 20.12.2026, after today (03.12.2026)" in warnings_of(report)
+    assert "remove datum:" in warnings_of(report)
+    assert {k: v for k, v in state(ws).items() if "Rechnung" in k} == {}
+    assert state(ws)["ledger"] == before["ledger"]
+    options = BuildOptions(pdf="off", today=date(2026, 12, 3), period="2026-11")
+    assert "would be dated 20.12.2026" in error_of(build([file], options))
 
 
 def test_an_earlier_datum_dates_the_invoice(ws: Path) -> None:

@@ -108,7 +108,7 @@ class InvoicePlanner:
 
     def _ready(self, e: Engagement, r: Rechnung, period: str | None) -> bool:
         """Whether new ``r`` is issued now; raises :class:`IssueRefused` when it must not be."""
-        waiting = not_ended(e, r)
+        waiting = not_ended(e, r, self.today)
         if waiting is None:
             check_dates(e, r, self.today)
             return True

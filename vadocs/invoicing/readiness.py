@@ -67,15 +67,7 @@ def _label(e: Engagement, r: Rechnung) -> str:
 
 
 def check_dates(e: Engagement, r: Rechnung, today: date) -> None:
-    """Refuse (raise :class:`IssueRefused`) a new invoice dated after today, or with a
-    time entry after its date."""
-    if r.datum > today:
-        raise IssueRefused(
-            f"{_label(e, r)} would be dated {r.datum:%d.%m.%Y}, after today "
-            f"({today:%d.%m.%Y}); an invoice is dated the day it is issued",
-            hint="remove datum: from this invoice in the client file to date it today, or "
-            "preview it now with --draft",
-        )
+    """Refuse (raise :class:`IssueRefused`) a new invoice with a time entry after its date."""
     late = [z for z in r.zeiten if z.datum > r.datum]
     if late:
         raise IssueRefused(
@@ -85,11 +77,21 @@ def check_dates(e: Engagement, r: Rechnung, today: date) -> None:
         )
 
 
-def not_ended(e: Engagement, r: Rechnung) -> Problem | None:
-    """A warning when ``r``'s period has not ended by its date (None: it may be issued).
+def not_ended(e: Engagement, r: Rechnung, today: date) -> Problem | None:
+    """A warning when ``r`` is dated after today (its ``datum:`` in the client file), or its
+    period has not ended by its date (None: it may be issued).
 
     The period has ended on its last day; an advance invoice is due before its period.
     """
+    if r.datum > today:
+        return Problem(
+            None,
+            f"{_label(e, r)} is not issued yet: it would be dated {r.datum:%d.%m.%Y}, after "
+            f"today ({today:%d.%m.%Y}); an invoice is dated the day it is issued",
+            hint="build again on that day, or remove datum: from this invoice to date it "
+            "today; preview it now with --draft",
+            severity=Severity.WARNING,
+        )
     if r.art == "vorauszahlung" or r.datum >= r.leistung_bis:
         return None
     return Problem(
