@@ -7,9 +7,12 @@ from pathlib import Path
 from vadocs.build.cache import BuildCache
 from vadocs.build.results import BuildOptions, ClientResult, no_progress
 from vadocs.build.run import soffice_for
+from vadocs.build.template_gate import refusal, template_errors
 from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_jobs
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
+from vadocs.documents.kinds import RECHNUNG
+from vadocs.documents.templates import template_for
 from vadocs.errors import LedgerError, WorkspaceError
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Issued, Ledger, utc_now
@@ -56,6 +59,9 @@ def cancel_invoice(
                 hint=f"cancel the final invoice first (`vadocs invoices cancel {first[0].number} "
                 f"--reason …`), or cancel both with --with-dependents",
             )
+        errors = template_errors(template_for(RECHNUNG, ws), ws.state_dir)
+        if errors:
+            raise refusal(f"cancellation invoices for {number}", errors)
         client_file = client_file_of(ws, issued.client)
         profil, _ = load_profile(ws.profile_file)
         engagement = load_engagement(
