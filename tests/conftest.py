@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from vadocs.build.results import BuildOptions
+from vadocs.build.results import BuildOptions, BuildReport
 from vadocs.build.run import build
 from vadocs.invoicing.cancellation import cancel_invoice
 from vadocs.invoicing.ledger import Ledger
@@ -21,6 +22,8 @@ from vadocs.invoicing.ledger import Ledger
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 TODAY = date(2026, 11, 27)
+MONTH_END = date(2026, 12, 31)
+"""The examples' December invoices are issued on the last day of December."""
 REMINDER_DAY = date(2027, 1, 20)
 """Some example invoices are then in default: a business and a consumer get reminders."""
 
@@ -32,6 +35,7 @@ kunde:
   anschrift: {{strasse: Weg 1, plz: "01067", ort: Dresden}}
 auftrag:
   datum: 2026-01-02
+  angenommen_am: 2026-01-03
   anfrage: {{datum: 2025-12-15}}
   beginn: 2026-01-05
   ziele: [Entlastung]
@@ -52,6 +56,24 @@ def small_client(
     """A short valid business client file (engagement from 5 January 2026) for ledger tests;
     ``rechnungen`` is the YAML list below ``rechnungen:``, indented by two spaces."""
     return SMALL_CLIENT.format(name=name, verguetung=verguetung) + rechnungen
+
+
+def build_in_steps(files: list[Path], *later: date, **options: Any) -> BuildReport:
+    """Build as time passes: each client on its acceptance day (the advance invoices, in
+    that order), then all at MONTH_END (December's invoices), then on each ``later`` day.
+    Returns the last report; stops at the first failed one."""
+    accepted = []
+    for f in files:
+        found = re.search(r"angenommen_am: (\S+)", f.read_text(encoding="utf-8"))
+        if found:
+            accepted.append((date.fromisoformat(found.group(1)), f))
+    steps = [(day, [f]) for day, f in sorted(accepted)] + [(d, files) for d in (MONTH_END, *later)]
+    report = BuildReport()
+    for day, group in steps:
+        report = build(group, BuildOptions(today=day, **options))
+        if report.failed:
+            break
+    return report
 
 
 def copy_workspace(name: str, target: Path) -> Path:
@@ -92,7 +114,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
     for ws_dir in sorted(p for p in EXAMPLES.iterdir() if (p / "vadocs.yaml").is_file()):
         ws = copy_workspace(ws_dir.name, base)
         files = sorted((ws / "kunden").glob("*.yaml"))
-        report = build(files, BuildOptions(pdf="require", today=TODAY))
+        # contracts and advances in November, the December invoices at the month's end
+        report = build_in_steps(files, pdf="require")
         assert not report.failed, [c.error.format() for c in report.clients if c.error]
         for f in files:
             clients[f.stem] = BuiltClient(ws, f.stem, ws / "out" / f.stem)
@@ -102,7 +125,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         clients["lena-fischer"].workspace / "kunden" / "lena-fischer.yaml",
         _number_of(clients["lena-fischer"].workspace, "lena-fischer", "vorauszahlung"),
         "Leistungsbeginn verschoben",
-        BuildOptions(pdf="require", today=TODAY),
+        BuildOptions(pdf="require", today=MONTH_END),
     )
     assert cancelled.error is None
     return clients

@@ -19,6 +19,8 @@ from vadocs.cli import main
 from vadocs.invoicing.ledger import Ledger
 
 KILL_ITERATIONS = 50
+CLOCK = "2030-12-31"
+"""Every month the test invoices (2026-01 … 2030-02) has ended by then."""
 
 
 def _month(n: int) -> str:
@@ -82,19 +84,19 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     texts = [small_client(f"Crash GmbH {i}") for i in range(3)]
     rng = random.Random(20261127)
     start = time.perf_counter()
-    proc = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+    proc = _vadocs("build", "--no-pdf", "--date", CLOCK, str(ws / "kunden"))
     proc.communicate()
     typical = time.perf_counter() - start
     for n in range(KILL_ITERATIONS):
         for i, client in enumerate(clients):
             texts[i] += _month(n)
             client.write_text(texts[i], encoding="utf-8")
-        proc = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+        proc = _vadocs("build", "--no-pdf", "--date", CLOCK, str(ws / "kunden"))
         time.sleep(rng.uniform(0.2, typical * 1.2))
         proc.send_signal(signal.SIGKILL)
         proc.communicate()
         _check_consistent(ws)
-    final = _vadocs("build", "--no-pdf", str(ws / "kunden"))
+    final = _vadocs("build", "--no-pdf", "--date", CLOCK, str(ws / "kunden"))
     _out, err = final.communicate()
     assert final.returncode == 0, err.decode()
     assert _check_consistent(ws) == 3 * KILL_ITERATIONS

@@ -21,16 +21,29 @@ import pytest
 from tests.e2e.conftest import Installed, tree
 
 PERIOD_DONE = "2026-12"
+CANCEL_FINAL = ("invoices", "cancel", "2026-0002")
 
 
 @pytest.fixture(scope="module")
 def workspace(installed: Installed, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """``vadocs init`` + ``vadocs build kunden/`` once; tests that change it take a copy."""
+    """``vadocs init``, started for real (no sample marker, the order accepted), then
+    ``vadocs build kunden/`` in November and at the end of December; tests that change it
+    take a copy."""
     base = tmp_path_factory.mktemp("e2e-ws")
     assert installed.run(["init", "ws"], cwd=base).returncode == 0
     ws = base / "ws"
-    done = installed.run(["build", "kunden/", "--date", "2026-11-27"], cwd=ws)
-    assert done.returncode == 0, done.stderr
+    profile = ws / "vadocs.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace("beispiel: true\n", ""))
+    client = ws / "kunden" / "beispiel-gmbh.yaml"
+    text = client.read_text(encoding="utf-8")
+    client.write_text(
+        text.replace(
+            "  datum: 2026-11-20\n", "  datum: 2026-11-20\n  angenommen_am: 2026-11-23\n", 1
+        )
+    )
+    for day in ("2026-11-27", "2026-12-31"):
+        done = installed.run(["build", "kunden/", "--date", day], cwd=ws)
+        assert done.returncode == 0, done.stderr
     return ws
 
 
@@ -287,7 +300,8 @@ def test_invoices_cancel(installed: Installed, copy: Path) -> None:
     unknown = installed.run(["invoices", "cancel", "2026-0999", "--reason", "x"], cwd=copy)
     assert unknown.returncode == 1 and "2026-0999" in unknown.stderr
     done = installed.run(
-        ["invoices", "cancel", "2026-0002", "--reason", "Falscher Zeitraum", "--no-pdf"], cwd=copy
+        [*CANCEL_FINAL, "--reason", "Falscher Zeitraum", "--no-pdf", "--date", "2026-12-31"],
+        cwd=copy,
     )
     assert done.returncode == 0, done
     assert "Stornorechnung" in done.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import io
 import subprocess
@@ -23,7 +24,8 @@ from vadocs.invoicing.cancellation import cancel_invoice
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.ledger import Ledger
 
-TODAY = date(2026, 11, 27)
+TODAY = date(2026, 12, 31)
+"""The last day of the year: every month of 2026 has ended."""
 
 CLIENT_HEAD = small_client(
     "Jahreskunde GmbH",
@@ -36,7 +38,8 @@ def twelve_months() -> str:
     text = CLIENT_HEAD
     for month in range(2, 12):
         text += (
-            f"  - art: monat\n    zeitraum: 2026-{month:02d}\n    zeiten:\n"
+            f"  - art: monat\n    zeitraum: 2026-{month:02d}\n"
+            f"    mehrstunden_vereinbart: {'true' if month >= 10 else 'false'}\n    zeiten:\n"
             f'      - {{datum: 2026-{month:02d}-10, taetigkeit: Postfach, dauer: "{month}:20"}}\n'
         )
     text += (
@@ -50,7 +53,10 @@ def hashes(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "-wal" not in p.name and "-shm" not in p.name
+        if p.is_file()
+        and "-wal" not in p.name
+        and "-shm" not in p.name
+        and p.name != "template-checks.json"  # a cache of `check` results, not a document
     }
 
 
@@ -71,17 +77,29 @@ def numbers(ws: Path) -> list[tuple[str, str, str, str]]:
         ledger.close()
 
 
+def month_end(month: int) -> date:
+    return date(2026, month, calendar.monthrange(2026, month)[1])
+
+
 def test_twelve_month_scenario(year_ws: Path) -> None:
+    """Month by month on an injected clock: each month-end run issues that month only."""
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    report = build([client], BuildOptions(pdf="require", today=TODAY))
-    assert not report.failed, [c.error for c in report.clients]
+    for month in range(1, 13):
+        report = build([client], BuildOptions(pdf="require", today=month_end(month)))
+        assert not report.failed, [c.error for c in report.clients]
+        assert len(numbers(year_ws)) == month  # January: the advance
     issued = numbers(year_ws)
     assert [n for n, *_ in issued] == [f"2026-{i:04d}" for i in range(1, 13)]
     assert issued[0][1:3] == ("vorauszahlung", "2026-01")
     assert issued[-1][1:3] == ("monat", "2026-12")
+    dates = issued_dates(year_ws)
+    assert dates == sorted(dates) and dates[-1] == month_end(12)
 
     cancelled = cancel_invoice(
-        client, "2026-0005", "Stunden doppelt erfasst", BuildOptions(pdf="require", today=TODAY)
+        client,
+        "2026-0005",
+        "Stunden doppelt erfasst",
+        BuildOptions(pdf="require", today=month_end(12)),
     )
     assert any("Stornorechnung_2026-0013" in p.name for p in cancelled.written)
     by_number = {n: rest for n, *rest in numbers(year_ws)}
@@ -89,13 +107,24 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
     assert by_number["2026-0013"][:2] == ["storno", "2026-05"]
 
     # the cancelled month is re-issued with the next number; the rest stays as it was
-    build([client], BuildOptions(pdf="require", today=TODAY))
+    build([client], BuildOptions(pdf="require", today=month_end(12)))
     before = hashes(year_ws)
-    report = build([client], BuildOptions(pdf="require", today=TODAY))
+    report = build([client], BuildOptions(pdf="require", today=month_end(12)))
     assert not report.failed
     assert hashes(year_ws) == before
     assert all(not c.written for c in report.clients)
     assert sorted(n for n, *_ in numbers(year_ws))[-1] == "2026-0014"
+    dates = issued_dates(year_ws)
+    assert dates == sorted(dates)
+
+
+def issued_dates(ws: Path) -> list[date]:
+    """Invoice dates in number order."""
+    ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
+    try:
+        return [i.issued_on for i in sorted(ledger.all(), key=lambda i: i.number)]
+    finally:
+        ledger.close()
 
 
 def test_changed_issued_invoice_is_refused_and_nothing_changes(year_ws: Path) -> None:
@@ -196,7 +225,7 @@ def test_export_csv_for_the_tax_advisor(year_ws: Path, runner: CliRunner) -> Non
     assert result.exit_code == 0
     rows = [line.split(";") for line in result.output.lstrip("\ufeff").splitlines()]
     assert rows[0][:3] == ["Rechnungsnummer", "Rechnungsdatum", "Kunde"]
-    assert rows[1][:3] == ["2026-0001", "02.01.2026", "Jahreskunde GmbH"]
+    assert rows[1][:3] == ["2026-0001", "31.12.2026", "Jahreskunde GmbH"]
     assert rows[1][6:8] == ["500,00", "95,00"]  # 10 h × 50 € advance, 19 % VAT
     assert len(rows) == 13
 

@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import copy_workspace
+from tests.conftest import build_in_steps, copy_workspace
 from tests.payments.statements import Tx, camt053, mt940
-from vadocs.build.results import BuildOptions
-from vadocs.build.run import build
 from vadocs.cli import main
 from vadocs.errors import LedgerError
 from vadocs.invoicing.ledger import Ledger
@@ -28,7 +26,7 @@ CLOCK = datetime(2027, 1, 20, 9, 0)
 MUELLER = "DE89370400440532013000"
 FISCHER = "DE12500105170648489890"
 ALPEN = "CH9300762011623852957"
-JANUARY = "  - {art: monat, zeitraum: 2027-01, datum: 2027-01-05}\n"
+JANUARY = "  - {art: monat, zeitraum: 2027-01, datum: 2027-01-31}\n"
 
 
 @pytest.fixture
@@ -39,7 +37,7 @@ def scenario(tmp_path: Path) -> Path:
     alpen = ws / "kunden" / "alpenblick-ag.yaml"
     alpen.write_text(alpen.read_text(encoding="utf-8") + JANUARY, encoding="utf-8")
     files = sorted((ws / "kunden").glob("*.yaml"))
-    report = build(files, BuildOptions(pdf="off", today=date(2026, 11, 27)))
+    report = build_in_steps(files, date(2027, 1, 31), pdf="off")
     assert not report.failed, [c.error.format() for c in report.clients if c.error]
     return ws
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -32,6 +32,15 @@ class BuildOptions:
     force: bool = False
     period: str | None = None
     """Only invoices for this month (``invoices run --period``); no contracts."""
+    datum: date | None = None
+    """The issue date of new invoices (``--datum``): not after ``today``; default today."""
+    now: Callable[[], datetime] | None = None
+    """The clock of the ledger's UTC issue timestamp (default: the machine's clock)."""
+
+    @property
+    def day(self) -> date:
+        """Today by the injected clock (``today``), else by the machine's."""
+        return self.today or (self.now() if self.now else datetime.now()).date()
 
 
 @dataclass

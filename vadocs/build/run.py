@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
+from vadocs.build.preflight import gate_jobs, record_contracts
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.build.writing import (
     CONVERT_TIMEOUT,
@@ -28,7 +29,7 @@ from vadocs.documents.kinds import contracts_for
 from vadocs.documents.planning import Planned, plan_contracts
 from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.invoicing.issuing import InvoicePlanner
-from vadocs.invoicing.ledger import Ledger
+from vadocs.invoicing.ledger import Ledger, utc_now
 from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
@@ -118,6 +119,7 @@ def _build_workspace(
             result.imports += loaded.imports
         except VadocsError as exc:
             result.error = exc
+    gate_jobs(jobs, ws, options)
     # LibreOffice boots in the background while the documents are rendered.
     converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
     if isinstance(converter, SharedConverter) and notes is not None:
@@ -136,6 +138,7 @@ def _build_workspace(
         if converter is not None and converter is not shared:
             converter.close()
     cache.save()
+    record_contracts(jobs, ws)
     return [j.result for j in jobs]
 
 
@@ -178,7 +181,9 @@ def _plan_contracts(
         if job.engagement is None or job.result.error is not None:
             continue
         try:
-            job.docs = plan_contracts(job.engagement, ws, options.only, cache, job.out_dir, pdf)
+            job.docs = plan_contracts(
+                job.engagement, ws, options.only, cache, job.out_dir, pdf, options.day
+            )
         except VadocsError as exc:
             job.result.error = exc
         for doc in job.docs:
@@ -209,15 +214,11 @@ def _issue_and_write(
         _convert_and_write(live, converter, None, cache, progress)
         return
     with ledger.issuing():
-        planner = InvoicePlanner(ledger, ws, draft=options.draft, with_pdf=converter is not None)
-        engaged = [j for j in live if j.engagement is not None]
-        planned, errors = planner.plan_all(
-            [j.engagement for j in engaged if j.engagement is not None],
-            options.only,
-            options.period,
-        )
-        for job in engaged:
+        planner, planned, errors = _plan_invoices(ws, live, options, converter, ledger)
+        for job in (j for j in live if j.engagement is not None):
             key = job.engagement.kuerzel if job.engagement else ""
+            notes = planner.notes.get(key, [])
+            job.result.warnings += [replace(n, file=job.result.client_file) for n in notes]
             if key in errors:
                 job.result.error = errors[key]
                 job.docs = []
@@ -232,6 +233,40 @@ def _issue_and_write(
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )
+
+
+def _plan_invoices(
+    ws: Workspace,
+    live: list[ClientJob],
+    options: BuildOptions,
+    converter: Converter | None,
+    ledger: Ledger,
+) -> tuple[InvoicePlanner, dict[str, list[Planned]], dict[str, VadocsError]]:
+    """Plan the invoices: drafts for the clients that may not issue, numbers for the rest."""
+    planned: dict[str, list[Planned]] = {}
+    errors: dict[str, VadocsError] = {}
+    planners = []
+    for draft in (True, False):
+        group = [
+            j.engagement
+            for j in live
+            if j.engagement is not None and (options.draft or bool(j.draft)) == draft
+        ]
+        planner = InvoicePlanner(
+            ledger,
+            ws,
+            draft=draft,
+            with_pdf=converter is not None,
+            today=options.day,
+            datum=options.datum,
+            now=options.now or utc_now,
+        )
+        found, failed = planner.plan_all(group, options.only, options.period)
+        planned.update(found)
+        errors.update(failed)
+        planners.append(planner)
+    planners[1].notes.update(planners[0].notes)
+    return planners[1], planned, errors
 
 
 def _convert_and_write(

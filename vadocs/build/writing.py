@@ -27,6 +27,8 @@ class ClientJob:
     out_dir: Path
     engagement: Engagement | None = None
     docs: list[Planned] = field(default_factory=list)
+    draft: str = ""
+    """Why this client's invoices are drafts only (sample profile, not accepted)."""
 
 
 def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:

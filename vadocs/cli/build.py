@@ -42,7 +42,12 @@ from vadocs.cli.common import (
     "--date",
     "today",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Treat this day as today (for checks).",
+    help="Treat this day as today (for checks and the issue date).",
+)
+@click.option(
+    "--datum",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date new invoices on this earlier day instead of today (never a future day).",
 )
 @click.option(
     "--force", is_flag=True, help="Render every document again, even where nothing changed."
@@ -56,6 +61,7 @@ def build_command(
     draft: bool,
     profile: Path | None,
     today: object,
+    datum: object,
     force: bool,
     verbose: bool,
 ) -> None:
@@ -74,6 +80,7 @@ def build_command(
         profile=profile,
         force=force,
         today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+        datum=datum.date() if datum is not None else None,  # type: ignore[attr-defined]
     )
     nothing = None
     if options.only is not None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from vadocs.build.results import BuildOptions
+from vadocs.cli.cancel import cancel
 from vadocs.cli.common import (
     client_files,
     echo_problems,
@@ -32,6 +33,9 @@ def invoices() -> None:
     Example:
       vadocs invoices list --year 2026
     """
+
+
+invoices.add_command(cancel)
 
 
 @invoices.command(name="list")
@@ -78,6 +82,12 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
 @click.option("--period", required=True, help="The month to invoice, as YYYY-MM.")
 @click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs, or write DOCX only.")
 @click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
+@click.option(
+    "--datum",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="Date the invoices on this earlier day instead of today (never a future day).",
+)
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
 @profile_option
 def run_invoices(
@@ -85,6 +95,8 @@ def run_invoices(
     period: str,
     pdf: bool | None,
     draft: bool,
+    datum: object,
+    today: object,
     verbose: bool,
     profile: Path | None,
 ) -> None:
@@ -114,41 +126,14 @@ def run_invoices(
         profile=ws.profile_file,
         period=period,
         only=frozenset({"rechnung"}),
-        today=date.today(),
+        today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+        datum=datum.date() if datum is not None else None,  # type: ignore[attr-defined]
     )
     if not files:
         click.echo(f"{ws.root / 'kunden'}: no client files; nothing is due for {period}")
         return
     nothing = f"no invoice is due for {period} for the client(s) named" if clients else None
     run_build(files, options, verbose, nothing)
-
-
-@invoices.command()
-@click.argument("number")
-@click.option(
-    "--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation)."
-)
-@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
-@profile_option
-def cancel(number: str, reason: str, no_pdf: bool, profile: Path | None) -> None:
-    """Issue a cancellation invoice (Stornorechnung) for an issued invoice.
-
-    The original is never changed; the cancellation gets its own number, refers
-    to the original's number and date and mirrors its amounts.
-
-    \b
-    Example:
-      vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
-    """
-    from vadocs.invoicing.cancellation import cancel_invoice
-
-    options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=date.today())
-    try:
-        result = cancel_invoice(Path.cwd(), number, reason, options)
-    except VadocsError as exc:
-        raise fail(exc) from None
-    for path in result.written + result.unchanged:
-        click.echo(f"wrote     {path}")
 
 
 @invoices.command()

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
+from vadocs.data.contract_rules import contract_rules
 from vadocs.data.invoice_rules import invoice_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
@@ -70,6 +71,7 @@ def client_rules(
     yield from _privacy(doc, d)
     yield from _tools(doc, d, katalog, today)
     yield from invoice_rules(doc, d)
+    yield from contract_rules(doc, d, p)
 
 
 def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:

@@ -14,6 +14,13 @@ from docxtpl import DocxTemplate
 from vadocs.build.cache import BuildCache
 from vadocs.data.workspace import Workspace
 from vadocs.documents.context import Engagement, base_context
+from vadocs.documents.contract_versions import (
+    ContractStore,
+    Version,
+    contract_base,
+    contract_title,
+    next_version,
+)
 from vadocs.documents.kinds import DocumentKind, contracts_for
 from vadocs.documents.render import inline_image, render_docx
 from vadocs.documents.templates import template_for
@@ -44,6 +51,8 @@ class Planned:
     """Hash of the rendered DOCX and PDF metadata (see :meth:`BuildCache.rendered`)."""
     files: dict[str, bytes] = field(default_factory=dict)
     """What is written, once known."""
+    contract: Version | None = None
+    """The contract version this document is, recorded once it is written."""
 
 
 def with_images(
@@ -114,28 +123,50 @@ def plan_contracts(
     cache: BuildCache,
     out_dir: Path,
     pdf: bool,
+    today: date,
 ) -> list[Planned]:
-    """Render the contract documents, or reuse their files where nothing changed."""
+    """Render the contract documents, or reuse their files where nothing changed.
+
+    Each is a recorded version (:mod:`vadocs.documents.contract_versions`): changed data
+    makes a new version before acceptance and is refused after it
+    (:class:`~vadocs.documents.contract_versions.ContractChanged`); an accepted version's
+    archived files are returned as they are.
+    """
     docs = []
-    datum = e.datei.auftrag.datum
+    store = ContractStore(ws.state_dir)
+    accepted = e.datei.auftrag.angenommen_am is not None and e.datei.auftrag.angenommen_am <= today
     for kind in contracts_for(e.datei):
         if only is not None and kind.key not in only:
             continue
-        base = Path(file_name(datum, kind.file_label, e.kuerzel, "x")).stem
+        version, changed = next_version(e, kind, store, today, accepted)
+        base = contract_base(kind, version, e.kuerzel)
         template = template_for(kind, ws)
         key = inputs_key(e, ws, template, kind.key, "pdf" if pdf else "docx")
+        frozen = None
+        if accepted and not changed and version.files:
+            frozen = store.archived(e.kuerzel, version)
         planned = Planned(
             kind=kind,
             kuerzel=e.kuerzel,
-            datum=datum,
+            datum=version.datum,
             base=base,
             docx=b"",
             info=info_for(e, kind.title),
             cache_key=key,
-            archived=cache.fresh(out_dir, base, key),
+            archived=frozen or cache.fresh(out_dir, base, key),
+            contract=version,
         )
         if planned.archived is None:
-            ctx = base_context(e, kind.title, datum)
+            ctx = base_context(e, contract_title(kind, version), version.datum)
             planned.docx = render_docx(template, with_images(ctx, e, ws))
         docs.append(planned)
     return docs
+
+
+def invoice_base(e: Engagement, r: Rechnung) -> str:
+    """The file name (without suffix) of invoice ``r``: date, label, number, client."""
+    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
+    nummer = r.nummer or ""
+    if r.nummer == "ENTWURF":  # drafts of one day differ by kind and period
+        label, nummer = "ENTWURF_" + label, f"{r.art}-{r.zeitraum}"
+    return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=nummer)).stem

@@ -135,10 +135,21 @@ def month_bounds(zeitraum: str) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
-def compute(profil: Geschaeftsprofil, datei: Kundendatei, eingabe: RechnungEingabe) -> Rechnung:
-    """The invoice for one entry of ``rechnungen:`` (without its number, which the ledger gives)."""
+def compute(
+    profil: Geschaeftsprofil,
+    datei: Kundendatei,
+    eingabe: RechnungEingabe,
+    on: date | None = None,
+) -> Rechnung:
+    """The invoice for one entry of ``rechnungen:`` (without its number, which the ledger gives).
+
+    Its date is the entry's ``datum``, else ``on`` (the day it is issued, § 14 Abs. 4 Nr. 3
+    UStG), else — for previews only — the old default (advance: the confirmation's date,
+    otherwise the period's last day).
+    """
     von, bis = month_bounds(eingabe.zeitraum)
-    datum = eingabe.datum or (datei.auftrag.datum if eingabe.art == "vorauszahlung" else bis)
+    default = datei.auftrag.datum if eingabe.art == "vorauszahlung" else bis
+    datum = eingabe.datum or on or default
     tage = datei.abrechnung.zahlungsziel_tage
     faellig = datum + timedelta(days=profil.zahlungsziel_tage if tage is None else tage)
     zeiten = _time_rows(datei, eingabe)

@@ -3,37 +3,53 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
-from pathlib import Path
+from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from vadocs.data.workspace import Workspace
 from vadocs.documents.context import Engagement, invoice_context
 from vadocs.documents.kinds import RECHNUNG
-from vadocs.documents.planning import Planned, fresh_files, info_for, render_kind
+from vadocs.documents.planning import Planned, fresh_files, info_for, invoice_base, render_kind
 from vadocs.einvoice.advance import with_advance_label
 from vadocs.einvoice.issue import make_einvoice
-from vadocs.errors import LedgerError, VadocsError
+from vadocs.errors import LedgerError, Problem, VadocsError
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import Rechnung, compute
-from vadocs.invoicing.ledger import Issued, Ledger, sha256
-from vadocs.invoicing.snapshots import data_hash, from_snapshot, mirrored, snapshot
-from vadocs.output import file_name, write_atomic
+from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
+from vadocs.invoicing.readiness import IssueRefused, check_dates, issue_day, not_ended
+from vadocs.invoicing.snapshots import data_hash, from_snapshot, issued_record, mirrored
+from vadocs.output import write_atomic
 
 KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
 
 
 class InvoicePlanner:
+    """A run's invoices; ``today``: the injected clock's day, ``datum``: the issue date
+    asked for (``--datum``, not after today), ``now``: the clock of the UTC timestamp."""
+
     def __init__(
-        self, ledger: Ledger, ws: Workspace, *, draft: bool = False, with_pdf: bool = True
+        self,
+        ledger: Ledger,
+        ws: Workspace,
+        *,
+        draft: bool = False,
+        with_pdf: bool = True,
+        today: date | None = None,
+        datum: date | None = None,
+        now: Callable[[], datetime] = utc_now,
     ) -> None:
         self.ledger = ledger
         self.ws = ws
         self.draft = draft
         self.with_pdf = with_pdf
+        self.today = today or now().date()
+        self.day = issue_day(self.today, datum)
+        self.now = now
+        self.notes: dict[str, list[Problem]] = {}
+        """Per client: invoices not issued yet (period not ended), as warnings."""
         self._pending: list[tuple[Issued, Planned]] = []
-        self._advances: dict[tuple[str, str], tuple[str, date]] = {}
-        """Advance invoices numbered in this run, before the ledger records them."""
+        self._advances: dict[tuple[str, str], tuple[str, date]] = {}  # numbered in this run
 
     def plan_all(
         self,
@@ -66,11 +82,7 @@ class InvoicePlanner:
         for key in errors:
             planned.pop(key, None)
         for docs in planned.values():
-            docs.sort(
-                key=lambda d: (
-                    (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9)) if d.invoice else ("", 0)
-                )
-            )
+            docs.sort(key=_order)
         return planned, errors
 
     def _existing(
@@ -83,13 +95,27 @@ class InvoicePlanner:
         )
         todo = []
         for entry in entries:
-            r = compute(e.profil, e.datei, entry)
-            existing = None if self.draft else self.ledger.find(e.kuerzel, r.art, r.zeitraum)
-            if existing is None:
-                todo.append((e, r))
-            else:
+            existing = (
+                None if self.draft else self.ledger.find(e.kuerzel, entry.art, entry.zeitraum)
+            )
+            on = existing.issued_on if existing else self.day
+            r = compute(e.profil, e.datei, entry, on)
+            if existing is not None:
                 out.append(self._reissue(e, self._named_deductions(e, r), existing))
+            elif self.draft or self._ready(e, r, period):
+                todo.append((e, r))
         return todo
+
+    def _ready(self, e: Engagement, r: Rechnung, period: str | None) -> bool:
+        """Whether new ``r`` is issued now; raises :class:`IssueRefused` when it must not be."""
+        waiting = not_ended(e, r, self.today)
+        if waiting is None:
+            check_dates(e, r, self.today)
+            return True
+        if period is not None:  # the month was asked for by name: a refusal, not a note
+            raise IssueRefused(waiting.message, hint=waiting.hint)
+        self.notes.setdefault(e.kuerzel, []).append(waiting)
+        return False
 
     def _issue_new(
         self, todo: list[tuple[Engagement, Rechnung]], planned: dict[str, list[Planned]]
@@ -172,7 +198,7 @@ class InvoicePlanner:
             kind=RECHNUNG,
             kuerzel=e.kuerzel,
             datum=r.datum,
-            base=_base(e, r),
+            base=invoice_base(e, r),
             docx=b"",
             info=info_for(e, r.titel),
             invoice=r,
@@ -212,7 +238,7 @@ class InvoicePlanner:
             kind=RECHNUNG,
             kuerzel=e.kuerzel,
             datum=r.datum,
-            base=_base(e, r),
+            base=invoice_base(e, r),
             docx=docx,
             info=info_for(e, f"{r.titel} {r.nummer}"),
             invoice=r,
@@ -220,32 +246,8 @@ class InvoicePlanner:
         )
 
     def _record_of(self, e: Engagement, p: Planned) -> Issued:
-        r = p.invoice
-        assert r is not None
-        return Issued(
-            number=r.nummer,
-            client=e.kuerzel,
-            kind=r.art,
-            period=r.zeitraum,
-            issued_on=r.datum,
-            status="issued",
-            data_hash=data_hash(r),
-            net=r.netto,
-            vat=r.ust,
-            gross=r.brutto,
-            vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
-            cancels=None,
-            reason=None,
-            snapshot={
-                **snapshot(r),
-                "kunde": {
-                    "name": e.datei.kunde.name,
-                    "ust_idnr": e.datei.kunde.ust_idnr,
-                    "land": e.datei.kunde.anschrift.land,
-                    "art": e.datei.kunde.art,
-                },
-            },
-        )
+        assert p.invoice is not None
+        return issued_record(e, p.invoice, self.now().isoformat(timespec="seconds"))
 
     def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
         """Issue a Stornorechnung for invoice ``number`` (mirrored amounts, own number)."""
@@ -288,8 +290,5 @@ class InvoicePlanner:
             planned.archived = files
 
 
-def _base(e: Engagement, r: Rechnung) -> str:
-    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
-    if r.nummer == "ENTWURF":
-        label = "ENTWURF_" + label
-    return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=r.nummer or "")).stem
+def _order(d: Planned) -> tuple[str, int]:
+    return (d.invoice.zeitraum, KIND_ORDER.get(d.invoice.art, 9)) if d.invoice else ("", 0)

@@ -4,6 +4,9 @@ Numbers are allocated inside a ``BEGIN IMMEDIATE`` transaction that stays open
 until every file of the build is written, so two processes never get the same
 number and a failed build consumes none. Issued invoices are never changed: their
 files live in an archive beside the ledger, with their SHA-256 in the ledger.
+Within a number series the invoice dates ascend with the numbers (§ 14 Abs. 4 Nr. 3/4
+UStG: issue date and a unique sequential number; GoBD: a truthful record), and each
+invoice keeps the real moment it was issued (``issued_at``, UTC).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,6 +31,7 @@ CREATE TABLE IF NOT EXISTS series (
     pattern TEXT NOT NULL,
     year INTEGER NOT NULL,
     last_seq INTEGER NOT NULL,
+    last_date TEXT,
     PRIMARY KEY (pattern, year)
 );
 CREATE TABLE IF NOT EXISTS invoices (
@@ -44,7 +48,8 @@ CREATE TABLE IF NOT EXISTS invoices (
     gross TEXT NOT NULL,
     vat_by_rate TEXT NOT NULL,
     cancels TEXT REFERENCES invoices(number),
-    reason TEXT
+    reason TEXT,
+    issued_at TEXT
 );
 -- One valid invoice per client, kind and period; a cancelled one may be re-issued.
 CREATE UNIQUE INDEX IF NOT EXISTS one_valid_invoice
@@ -74,6 +79,17 @@ class Issued:
     cancels: str | None
     reason: str | None
     snapshot: dict[str, object]
+    issued_at: str | None = None
+    """When it was issued: ISO 8601 in UTC (None for invoices issued before vadocs kept it)."""
+
+
+MIGRATIONS = (("series", "last_date"), ("invoices", "issued_at"))
+"""Columns added after the first release: added to older ledger files when opened."""
+
+
+def utc_now() -> datetime:
+    """The default clock of the ledger's ``issued_at``; tests inject their own."""
+    return datetime.now(UTC)
 
 
 def sha256(data: bytes) -> str:
@@ -96,6 +112,10 @@ class Ledger:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.executescript(SCHEMA)
+            for table, column in MIGRATIONS:
+                names = [r[1] for r in self.db.execute(f"PRAGMA table_info({table})")]
+                if column not in names:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
         except sqlite3.DatabaseError as exc:
             raise LedgerError(
                 f"{path}: the invoice ledger cannot be opened ({exc})",
@@ -137,19 +157,38 @@ class Ledger:
         found = [_issued(self.db, r) for r in rows]
         return [i for i in found if year is None or i.issued_on.year == year]
 
+    def latest_date(self, pattern: str, on: date) -> date | None:
+        """The date of the latest invoice numbered in the series ``on`` belongs to."""
+        year = on.year if "{year" in pattern else 0
+        row = self.db.execute(
+            "SELECT last_date FROM series WHERE pattern=? AND year=?", (pattern, year)
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
     def next_number(self, pattern: str, on: date) -> str:
-        """Allocate the next number of the series; only inside :meth:`issuing`."""
+        """Allocate the next number of the series for an invoice dated ``on``; only inside
+        :meth:`issuing`. Raises :class:`LedgerError` when ``on`` lies before the date of the
+        series' latest invoice: numbers ascend with dates (§ 14 Abs. 4 Nr. 4 UStG)."""
         if not self.db.in_transaction:
             raise RuntimeError("numbers are allocated only inside a transaction")
         year = on.year if "{year" in pattern else 0
         row = self.db.execute(
-            "SELECT last_seq FROM series WHERE pattern=? AND year=?", (pattern, year)
+            "SELECT last_seq, last_date FROM series WHERE pattern=? AND year=?", (pattern, year)
         ).fetchone()
+        if row and row[1] and on < date.fromisoformat(row[1]):
+            raise LedgerError(
+                f"an invoice dated {on:%d.%m.%Y} would get a number after the series' latest "
+                f"invoice, dated {date.fromisoformat(row[1]):%d.%m.%Y}; numbers ascend with "
+                "dates (§ 14 Abs. 4 Nr. 4 UStG)",
+                hint="issue it today (leave out --datum and datum:), or with a date on or "
+                f"after {date.fromisoformat(row[1]):%d.%m.%Y}",
+            )
         seq = (row[0] if row else 0) + 1
         self.db.execute(
-            "INSERT INTO series(pattern, year, last_seq) VALUES (?, ?, ?) "
-            "ON CONFLICT(pattern, year) DO UPDATE SET last_seq=excluded.last_seq",
-            (pattern, year, seq),
+            "INSERT INTO series(pattern, year, last_seq, last_date) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(pattern, year) DO UPDATE SET last_seq=excluded.last_seq, "
+            "last_date=excluded.last_date",
+            (pattern, year, seq, on.isoformat()),
         )
         number = pattern.format(year=on.year, seq=seq)
         if self.get(number) is not None:
@@ -164,8 +203,8 @@ class Ledger:
         """Record an issued invoice with the hashes of its archived files."""
         self.db.execute(
             "INSERT INTO invoices(number, client, kind, period, issued_on, status, data_hash, "
-            "snapshot, net, vat, gross, vat_by_rate, cancels, reason) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "snapshot, net, vat, gross, vat_by_rate, cancels, reason, issued_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 inv.number,
                 inv.client,
@@ -181,6 +220,7 @@ class Ledger:
                 json.dumps(inv.vat_by_rate),
                 inv.cancels,
                 inv.reason,
+                inv.issued_at or utc_now().isoformat(timespec="seconds"),
             ),
         )
         for name, data in files.items():
@@ -244,4 +284,5 @@ def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:
         cancels=str(v["cancels"]) if v["cancels"] else None,
         reason=str(v["reason"]) if v["reason"] else None,
         snapshot=json.loads(str(v["snapshot"])),
+        issued_at=str(v["issued_at"]) if v.get("issued_at") else None,
     )

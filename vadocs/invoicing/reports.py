@@ -81,10 +81,37 @@ def export_csv(invoices: list[Issued], paid: Mapping[str, InvoiceStatus] | None 
     return "\ufeff" + buffer.getvalue()
 
 
+def deduction_problems(ledger: Ledger) -> list[Problem]:
+    """Every valid final invoice that deducts an advance which is cancelled or unknown: the
+    deduction must name a valid advance invoice (§ 14 Abs. 5 Satz 2 UStG)."""
+    problems = []
+    for inv in ledger.all():
+        if inv.kind != "schluss" or inv.status != "issued" or not inv.snapshot.get("abzuege"):
+            continue
+        if ledger.find(inv.client, "vorauszahlung", inv.period) is not None:
+            continue
+        gone = [
+            i.number
+            for i in ledger.all()
+            if i.client == inv.client and i.kind == "vorauszahlung" and i.period == inv.period
+        ]
+        what = f"the cancelled advance {', '.join(gone)}" if gone else "an unknown advance"
+        problems.append(
+            Problem(
+                ledger.path,
+                f"final invoice {inv.number} ({inv.client}, {inv.period}) deducts {what}",
+                hint=f"cancel {inv.number} (`vadocs invoices cancel {inv.number} --reason …`) "
+                "and build again to issue a final invoice without the deduction",
+            )
+        )
+    return problems
+
+
 def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Problem]]:
-    """Recompute the hash of every archived file (and of its copy in ``out_root``)."""
+    """Recompute the hash of every archived file (and of its copy in ``out_root``), and
+    check the relations between invoices (:func:`deduction_problems`)."""
     checked = 0
-    problems: list[Problem] = []
+    problems: list[Problem] = deduction_problems(ledger)
     for inv in ledger.all():
         folder = ledger.archive_dir(inv.number)
         for name, digest in ledger.files(inv.number).items():

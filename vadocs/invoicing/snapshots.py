@@ -8,8 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from vadocs.documents.context import Engagement
 from vadocs.invoicing.invoice import Abzug, Rechnung, Zeile, Zeitzeile
-from vadocs.invoicing.ledger import sha256
+from vadocs.invoicing.ledger import Issued, sha256
 from vadocs.invoicing.tax import Steuer, Steuerfall
 
 
@@ -84,3 +85,32 @@ def data_hash(r: Rechnung) -> str:
         r, nummer="", abzuege=tuple(dataclasses.replace(a, bezeichnung="") for a in r.abzuege)
     )
     return sha256(json.dumps(snapshot(plain), sort_keys=True).encode())
+
+
+def issued_record(e: Engagement, r: Rechnung, issued_at: str) -> Issued:
+    """The ledger row of a newly issued invoice ``r`` of client ``e`` (``issued_at``: UTC)."""
+    return Issued(
+        number=r.nummer,
+        client=e.kuerzel,
+        kind=r.art,
+        period=r.zeitraum,
+        issued_on=r.datum,
+        status="issued",
+        data_hash=data_hash(r),
+        net=r.netto,
+        vat=r.ust,
+        gross=r.brutto,
+        vat_by_rate={str(g.satz): str(g.ust) for g in r.steuergruppen},
+        cancels=None,
+        reason=None,
+        issued_at=issued_at,
+        snapshot={
+            **snapshot(r),
+            "kunde": {
+                "name": e.datei.kunde.name,
+                "ust_idnr": e.datei.kunde.ust_idnr,
+                "land": e.datei.kunde.anschrift.land,
+                "art": e.datei.kunde.art,
+            },
+        },
+    )

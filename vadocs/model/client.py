@@ -99,6 +99,18 @@ class Auftrag(Model):
         title="Werkleistungen",
         description="Einzelne Ergebnisse mit Abnahme (§ 631 BGB), z. B. eine Präsentation",
     )
+    angenommen_am: date | None = Field(
+        None,
+        title="Vom Kunden angenommen am",
+        description="Tag, an dem der Kunde die Auftragsbestätigung angenommen hat (Unterschrift "
+        "oder Textform). Leer: Angebot — Rechnungen nur als Entwurf, Verträge noch änderbar.",
+    )
+    angenommen_per: Zeile | None = Field(
+        None,
+        title="Angenommen per",
+        description="Weg der Annahme",
+        examples=["E-Mail", "Unterschrift", "Brief"],
+    )
     vorzeitiger_beginn: bool = Field(
         False,
         title="Beginn vor Ablauf der Widerrufsfrist",
@@ -115,6 +127,11 @@ class Verguetung(Model):
         description="Jeder Zeiteintrag wird auf diesen Takt aufgerundet (6 Minuten = 0,1 Std.).",
     )
     kontingent_stunden: Betrag | None = Field(None, title="Stundenkontingent pro Monat")
+    mehrstundensatz: Betrag | None = Field(
+        None,
+        title="Stundensatz für Mehrstunden netto in €",
+        description="Für Stunden über dem Kontingent; leer: der Stundensatz",
+    )
     pauschale: Betrag | None = Field(None, title="Monatlicher Festpreis netto in €")
     umsatzsteuersatz: Steuersatz | None = Field(None, title="Umsatzsteuersatz in %")
     auslagen: Text | None = Field(

@@ -18,6 +18,12 @@ class Position(Model):
     menge: Menge = Field(Decimal(1), title="Menge")
     einheit: Zeile = Field("Pauschal", title="Einheit", examples=["Std.", "Pauschal", "Stk."])
     einzelpreis: PositionsBetrag = Field(title="Einzelpreis netto in €")
+    abweichung: Text | None = Field(
+        None,
+        title="Grund für einen abweichenden Preis",
+        description="Pflicht, wenn ein Stundenpreis nicht dem vereinbarten Satz entspricht",
+        examples=["Wochenendeinsatz, am 12.12. per E-Mail vereinbart"],
+    )
 
 
 class Zeiteintrag(Model):
@@ -36,7 +42,14 @@ class RechnungEingabe(Model):
     datum: date | None = Field(
         None,
         title="Rechnungsdatum",
-        description="leer: Vorauszahlung am Tag der Auftragsbestätigung, sonst Monatsende",
+        description="leer: der Tag, an dem die Rechnung ausgestellt wird (heute); "
+        "nie in der Zukunft",
+    )
+    mehrstunden_vereinbart: bool = Field(
+        False,
+        title="Mehrstunden vereinbart",
+        description="true: Stunden über dem Kontingent wurden vorher mit dem Kunden vereinbart "
+        "(sonst wird die Rechnung verweigert)",
     )
     positionen: list[Position] = Field(default_factory=list, title="Zusätzliche Positionen")
     zeiten: list[Zeiteintrag] = Field(default_factory=list, title="Zeiteinträge")

@@ -33,6 +33,12 @@ class Bankverbindung(Model):
 class Geschaeftsprofil(Model):
     """Everything about the assistant's own business that appears on her documents."""
 
+    beispiel: bool = Field(
+        False,
+        title="Beispieldaten",
+        description="true: ein Beispiel (wie nach vadocs init) — Rechnungen nur als Entwurf, "
+        "keine Nummer wird vergeben. Löschen, sobald Ihre echten Angaben eingetragen sind.",
+    )
     name: Zeile = Field(title="Ihr Name", description="Vor- und Nachname der Inhaberin")
     firma: Zeile | None = Field(
         None, title="Geschäftsbezeichnung", examples=["Virtuelle Assistenz Anna Schmidt"]

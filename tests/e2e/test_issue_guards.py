@@ -1,0 +1,103 @@
+"""Issue 13 through the installed wheel: nothing irreversible from a bad state.
+
+Each refusal exits 1, names the invoice or document, the rule and what to do, and leaves
+out/ and the ledger as they were. The clock is injected with ``--date``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from tests.e2e.conftest import ROOT, Installed, tree
+
+
+def workspace(outside: Path, *clients: str) -> Path:
+    ws = outside / "ws"
+    shutil.copytree(
+        ROOT / "examples" / "umsatzsteuer", ws, ignore=shutil.ignore_patterns("out", ".vadocs")
+    )
+    for file in (ws / "kunden").glob("*.yaml"):
+        if file.stem not in clients:
+            file.unlink()
+    return ws
+
+
+def ledger_rows(ws: Path) -> list[tuple[object, ...]]:
+    db = ws / ".vadocs" / "ledger.sqlite"
+    if not db.is_file():
+        return []
+    with sqlite3.connect(db) as con:
+        return con.execute("SELECT number, issued_on FROM invoices ORDER BY number").fetchall()
+
+
+def test_a_month_that_has_not_ended_is_refused(installed: Installed, outside: Path) -> None:
+    ws = workspace(outside, "mueller-gmbh")
+    done = installed.run(
+        ["invoices", "run", "--period", "2026-12", "--date", "2026-11-27", "--no-pdf"], cwd=ws
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Schlussrechnung Dezember 2026 for mueller-gmbh" in done.stderr
+    assert "period ends on 31.12.2026" in done.stderr and "--draft" in done.stderr
+    assert tree(ws / "out") == {} and ledger_rows(ws) == []
+    preview = installed.run(
+        ["invoices", "run", "--period", "2026-12", "--date", "2026-11-27", "--no-pdf", "--draft"],
+        cwd=ws,
+    )
+    assert preview.returncode == 0, preview.stderr
+    assert ledger_rows(ws) == []
+
+
+def test_the_sample_workspace_issues_nothing(installed: Installed, outside: Path) -> None:
+    assert installed.run(["init", "neu"], cwd=outside).returncode == 0
+    ws = outside / "neu"
+    done = installed.run(
+        ["build", "--no-pdf", "--date", "2027-01-05", "kunden/beispiel-gmbh.yaml"], cwd=ws
+    )
+    assert done.returncode == 0, done.stderr
+    assert "beispiel: true" in done.stderr and "To start for real" in done.stderr
+    invoices = [n for n in tree(ws / "out") if "Rechnung" in n]
+    assert len(invoices) == 2 and all("ENTWURF" in n for n in invoices)
+    assert ledger_rows(ws) == []
+
+
+def test_a_changed_accepted_contract_is_refused(installed: Installed, outside: Path) -> None:
+    ws = workspace(outside, "mueller-gmbh")
+    first = installed.run(["build", "--no-pdf", "--date", "2026-11-27", "kunden/"], cwd=ws)
+    assert first.returncode == 0, first.stderr
+    out_before, rows_before = tree(ws / "out"), ledger_rows(ws)
+    assert len(rows_before) == 1  # the advance; December is not over yet
+    client = ws / "kunden" / "mueller-gmbh.yaml"
+    client.write_text(client.read_text().replace("stundensatz: 55.00", "stundensatz: 60.00"))
+    done = installed.run(["build", "--no-pdf", "--date", "2026-11-28", "kunden/"], cwd=ws)
+    assert done.returncode == 1
+    assert "Auftragsbestätigung for mueller-gmbh" in done.stderr
+    assert "accepted by the client" in done.stderr and "verguetung.stundensatz" in done.stderr
+    assert tree(ws / "out") == out_before and ledger_rows(ws) == rows_before
+
+
+def test_a_template_with_a_tracked_change_issues_nothing(
+    installed: Installed, outside: Path
+) -> None:
+    ws = workspace(outside, "mueller-gmbh")
+    source = ROOT / "vadocs" / "templates_de" / "rechnung.docx"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(buffer, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename == "word/document.xml":
+                xml = data.decode()
+                (run,) = re.findall(r"<w:r>(?:(?!<w:r>).)*?\{\{ briefanrede \}\}</w:t></w:r>", xml)
+                ins = '<w:ins w:id="901" w:author="Anna" w:date="2026-11-02T10:00:00Z">'
+                data = xml.replace(run, f"{ins}{run}</w:ins>").encode()
+            dst.writestr(item, data)
+    (ws / "vorlagen").mkdir()
+    (ws / "vorlagen" / "rechnung.docx").write_bytes(buffer.getvalue())
+    done = installed.run(["build", "--no-pdf", "--date", "2026-11-27", "kunden/"], cwd=ws)
+    assert done.returncode == 1
+    assert "rechnung.docx" in done.stderr and "vadocs check" in done.stderr
+    assert tree(ws / "out") == {} and ledger_rows(ws) == []

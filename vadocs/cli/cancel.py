@@ -1,0 +1,59 @@
+"""``vadocs invoices cancel``: a cancellation invoice, with the invoices that rely on it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from vadocs.build.results import BuildOptions
+from vadocs.cli.common import fail, profile_option
+from vadocs.errors import VadocsError
+
+
+@click.command()
+@click.argument("number")
+@click.option(
+    "--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation)."
+)
+@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
+@click.option(
+    "--with-dependents",
+    is_flag=True,
+    help="Also cancel the invoices that rely on it (a final invoice deducting this advance), "
+    "those first.",
+)
+@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today.")
+@profile_option
+def cancel(
+    number: str,
+    reason: str,
+    no_pdf: bool,
+    with_dependents: bool,
+    today: object,
+    profile: Path | None,
+) -> None:
+    """Issue a cancellation invoice (Stornorechnung) for an issued invoice.
+
+    The original is never changed; the cancellation gets its own number, refers
+    to the original's number and date, mirrors its amounts and is dated today.
+    An advance that a final invoice deducts is cancelled only with --with-dependents
+    (the final invoice first).
+
+    \b
+    Example:
+      vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
+    """
+    from vadocs.invoicing.cancellation import cancel_invoice
+
+    day = today.date() if today is not None else date.today()  # type: ignore[attr-defined]
+    options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=day)
+    try:
+        result = cancel_invoice(
+            Path.cwd(), number, reason, options, with_dependents=with_dependents
+        )
+    except VadocsError as exc:
+        raise fail(exc) from None
+    for path in result.written + result.unchanged:
+        click.echo(f"wrote     {path}")
