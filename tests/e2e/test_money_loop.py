@@ -97,7 +97,10 @@ def test_datev_export_needs_the_advisors_numbers(installed: Installed, ws: Path)
     head = (ws / "extf.csv").read_bytes().decode("cp1252").splitlines()
     assert head[0].startswith('"EXTF";700;21;"Buchungsstapel"')
     bookings = [line for line in head[2:] if line.strip()]
-    assert len(bookings) >= 5  # one per invoice and VAT rate
+    listed = installed.run(["invoices", "list"], cwd=ws).stdout
+    issued = re.findall(r"^(\d{4}-\d{4}) ", listed, re.MULTILINE)
+    assert issued and len(bookings) == len(issued)  # one per invoice and VAT rate (one each)
+    assert all(f'"{number}"' in "".join(bookings) for number in issued)
 
 
 def test_a_changed_reminder_fails_verify(installed: Installed, ws: Path) -> None:

@@ -31,7 +31,8 @@ def test_watch_as_installed(installed: Installed, outside: Path) -> None:
         client.write_text(client.read_text().replace("Weg 1", "Lindenweg 4"))
         line = watch.wait_for("kunden/alpha.yaml:")
         assert "PDF neu" in line and "out/alpha" in line, line
-        (confirmation,) = (root / "out" / "alpha").glob("*Auftragsbestaetigung*.pdf")
+        # The offer's data changed: a second version beside the first (issue 13).
+        (confirmation,) = (root / "out" / "alpha").glob("*Auftragsbestaetigung*Fassung-2*.pdf")
         assert "Lindenweg 4" in pdf_text(confirmation)
         invoices = [p.name for p in (root / "out").rglob("*Rechnung*")]
         assert invoices and all("ENTWURF" in n for n in invoices), invoices

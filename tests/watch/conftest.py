@@ -19,10 +19,15 @@ from vadocs.pdf.oneshot import find_soffice
 from vadocs.watch.plan import Watched
 from vadocs.watch.session import Rebuild, WatchSession
 
-CLIENTS = {
-    "alpha": small_client("Alpha GmbH", rechnungen="  - {art: vorauszahlung, zeitraum: 2026-01}\n"),
-    "beta": small_client("Beta GmbH", rechnungen="  - {art: vorauszahlung, zeitraum: 2026-01}\n"),
-}
+
+def _offer(name: str) -> str:
+    """A client still at the offer stage: watch previews edits of contracts that are not
+    accepted yet (an accepted contract's data is frozen, issue 13)."""
+    text = small_client(name, rechnungen="  - {art: vorauszahlung, zeitraum: 2026-01}\n")
+    return "".join(line for line in text.splitlines(keepends=True) if "angenommen_am" not in line)
+
+
+CLIENTS = {"alpha": _offer("Alpha GmbH"), "beta": _offer("Beta GmbH")}
 
 
 def make_workspace(root: Path) -> Path:
