@@ -21,7 +21,12 @@ NAME_TEXTS = {
     "a": "Anredewörter in der richtigen Form: {{ a.sie }} ergibt Sie oder Du, {{ a.ihr }} Ihr "
     "oder Dein …",
     "verbraucher": "Ist der Kunde Verbraucher (§ 13 BGB)?",
-    "kaufmann": "Ist der Kunde Kaufmann (Unternehmen mit kaufmann: true)?",
+    "kaufmann": "Ist der Kunde ein deutsches Unternehmen mit kaufmann: true?",
+    "gerichtsstand": "Vereinbarter Gerichtsstand oder leer: ort, grundlage (§ 38 ZPO, "
+    "Art. 25 Brüssel Ia, Art. 23 LugÜ), art (hgb, eu, ch)",
+    "vertragsdokumente": "Die Dokumente, die eine Annahme umfasst, als Satzteil "
+    "(„die Auftragsbestätigung und den Auftragsverarbeitungsvertrag“)",
+    "eigene_dienste": "Namen Ihrer eigenen Dienste (E-Mail-Postfach, Speicher, Telefonie)",
     "steuer": "Der Umsatzsteuerfall dieses Kunden",
     "kleinunternehmer": "Sind Sie Kleinunternehmerin nach § 19 UStG?",
     "stundensatz": "Stundensatz netto in € (aus der Kundendatei, sonst aus dem Profil)",
@@ -90,7 +95,7 @@ MEMBER_TEXTS = {
     "Rechnung.bezug_nummer": "Nummer der stornierten Rechnung (Stornorechnung)",
     "Rechnung.bezug_datum": "Datum der stornierten Rechnung (Stornorechnung)",
     "Rechnung.hinweise": "Weitere Hinweise, z. B. der Grund einer Stornierung",
-    "Rechnung.titel": "Titel: Rechnung, Vorauszahlungsrechnung, Schlussrechnung, Stornorechnung",
+    "Rechnung.titel": "Titel: Rechnung, Vorauszahlungsrechnung, Rechnung mit Anrechnung der Vorauszahlung, Stornorechnung",
     "Rechnung.zeitraum_text": "Leistungszeitraum als Text, z. B. Dezember 2026",
     "Rechnung.netto": "Summe netto in €",
     "Rechnung.steuergruppen": "Netto und Umsatzsteuer je Steuersatz",

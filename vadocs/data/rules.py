@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from vadocs.data.invoice_rules import invoice_rules
+from vadocs.data.review_rules import review_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
 from vadocs.model.catalogue import Anbieter
@@ -70,6 +71,7 @@ def client_rules(
     yield from _privacy(doc, d)
     yield from _tools(doc, d, katalog, today)
     yield from invoice_rules(doc, d)
+    yield from review_rules(doc, d, p, katalog, today)
 
 
 def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
@@ -198,8 +200,8 @@ def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
 
 def _privacy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     ds = d.datenschutz
-    if not ds.personenbezogene_daten:
-        return
+    if not ds.personenbezogene_daten or d.kunde.art == "verbraucher":
+        return  # consumers get no AVV (review_rules.avv_needed)
     for key in (
         "gegenstand",
         "verarbeitungen",
@@ -239,7 +241,11 @@ def _tools(
                     entry.hinweis or "replace it with a current tool",
                 )
             )
-        elif w.konto == "assistenz" and today - entry.zuletzt_geprueft > STALE_AFTER:
+        elif (
+            w.konto == "assistenz"
+            and entry.zuletzt_geprueft is not None
+            and today - entry.zuletzt_geprueft > STALE_AFTER
+        ):
             yield _warn(
                 doc.problem(
                     path,
