@@ -178,7 +178,7 @@ def _own_services(
                 f"vadocs.yaml: eigene_dienste names '{own.name}', which is not in the "
                 "sub-processor catalogue (R-AVV-04)",
                 "use a catalogue key, or add the vendor to unterauftragsverarbeiter.yaml "
-                "beside vadocs.yaml",
+                f"beside vadocs.yaml ({CHECKLIST}, R-AVV-04)",
                 rule="R-AVV-04",
             )
         elif entry.nur_geschaeftskonto and own.kontotyp == "privat":
