@@ -48,3 +48,18 @@ def test_consumer_rounding_is_refused_by_validate(installed: Installed, outside:
     assert done.returncode == 1, done
     out = done.stdout + done.stderr
     assert "verguetung.taktung_minuten" in out and "R-AB-03" in out
+
+
+def test_verfahrensdoku_is_written_from_the_profile(installed: Installed, outside: Path) -> None:
+    """R-RE-09: `vadocs verfahrensdoku` writes the GoBD document; exit 0."""
+    assert installed.run(["init", "ws"], cwd=outside).returncode == 0
+    ws = outside / "ws"
+    done = installed.run(["verfahrensdoku", "--date", "2026-11-29"], cwd=ws)
+    assert done.returncode == 0, done
+    text = (ws / "Verfahrensdokumentation.md").read_text(encoding="utf-8")
+    assert "Stand: 29.11.2026" in text and "| 8 Jahre |" in text
+    (ws / "vadocs.yaml").write_text("name: [kaputt\n", encoding="utf-8")
+    before = tree(ws)
+    broken = installed.run(["verfahrensdoku", "-o", "neu.md"], cwd=ws)
+    assert broken.returncode == 1 and "vadocs.yaml" in broken.stderr
+    assert tree(ws) == before

@@ -1,4 +1,4 @@
-"""Legal coverage: each template still says what LEGAL.md requires for its document.
+"""Legal coverage: each template still says what docs/recht.md requires for its document.
 
 ``vadocs/resources/coverage/<template-stem>.yaml`` lists, per checklist ID, indicator
 phrases (regular expressions, case-insensitive) that must all appear in the

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from vadocs import __version__
-from vadocs.cli import build, invoices, payments, reminders, templates, validate
+from vadocs.cli import build, gobd, invoices, payments, reminders, templates, validate
 from vadocs.cli.common import fail
 from vadocs.errors import VadocsError
 
@@ -99,6 +99,7 @@ for _command in (
     *templates.COMMANDS,
     *payments.COMMANDS,
     *reminders.COMMANDS,
+    *gobd.COMMANDS,
 ):
     main.add_command(_command)
 

@@ -87,16 +87,17 @@ def address_lines(name: str, second_line: str | None, anschrift: Any) -> list[st
 
 
 def recipient_lines(datei: Kundendatei) -> list[str]:
-    """The address field: the party, then the person (``Herrn`` per DIN 5008), the
-    person's name printed once when it is the party's name (a consumer)."""
+    """The address field: the name the post knows (a trade name stays a trade name here;
+    the contracts name the legal party), then the person (``Herrn`` per DIN 5008), the
+    person's name printed once when it is the client's name (a consumer)."""
     kunde, person = datei.kunde, datei.kunde.ansprechpartner
     if person is None:
-        return address_lines(kunde.partei, None, kunde.anschrift)
+        return address_lines(kunde.name, None, kunde.anschrift)
     anrede = "Herrn" if person.anrede == "Herr" else person.anrede
     named = f"{anrede} {person.voller_name}".strip()
-    if person.voller_name == kunde.partei:
+    if person.voller_name == kunde.name:
         return address_lines(named, None, kunde.anschrift)
-    return address_lines(kunde.partei, named, kunde.anschrift)
+    return address_lines(kunde.name, named, kunde.anschrift)
 
 
 def venue(e: Engagement) -> dict[str, str] | None:
