@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from tests.build.test_build import engagement, normalise
-from tests.conftest import BuiltClient, pdf_text
+from tests.conftest import BuiltClient
 from vadocs.documents.kinds import AVV, contracts_for
+from vadocs.documents.text import docx_text
 
 
 def _annex_4(text: str) -> str:
@@ -21,8 +22,8 @@ def test_avv_prints_no_date_the_catalogue_does_not_hold(built: dict[str, BuiltCl
         e = engagement(client)
         if AVV not in contracts_for(e.datei):
             continue
-        (pdf,) = client.files(f"*_{AVV.file_label}_*.pdf")
-        annex = _annex_4(pdf_text(pdf, layout=False))
+        (docx,) = client.files(f"*_{AVV.file_label}_*.docx")  # the built AVV, as sent
+        annex = _annex_4(docx_text(docx.read_bytes()))
         held = {
             f"{d:%d.%m.%Y}"
             for u in e.unterauftraege
