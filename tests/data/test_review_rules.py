@@ -81,15 +81,6 @@ CASES = [
         "R-AVV-03",
     ),
     (
-        "invoice-dated-in-the-future",
-        VIENNA,
-        "client",
-        "  - art: monat\n    zeitraum: 2026-12\n",
-        "  - art: monat\n    zeitraum: 2026-12\n    datum: 2027-01-04\n",
-        "rechnungen[0].datum",
-        "R-RE-01",
-    ),
-    (
         "consumer-without-telephone",
         CONSUMER,
         "profile",
@@ -205,3 +196,19 @@ def test_seven_percent_is_warned(tmp_path: Path) -> None:
     profil, _ = load_profile(found.profile_file)
     loaded = load_engagement(target, found, profil, load_catalogue(found), TODAY)
     assert [w.rule for w in loaded.warnings if w.rule == "R-RE-07"] == ["R-RE-07"]
+
+
+def test_invoice_dated_in_the_future_is_warned(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    shutil.copytree(VIENNA.parent.parent, ws, ignore=shutil.ignore_patterns("out", ".vadocs"))
+    target = ws / "kunden" / VIENNA.name
+    old = "  - art: monat\n    zeitraum: 2026-12\n"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(old, old + "    datum: 2027-01-04\n"),
+        encoding="utf-8",
+    )
+    found = find_workspace(target)
+    profil, _ = load_profile(found.profile_file)
+    loaded = load_engagement(target, found, profil, load_catalogue(found), TODAY)
+    (future,) = [w for w in loaded.warnings if w.rule == "R-RE-01"]
+    assert future.path == "rechnungen[0].datum" and "04.01.2027" in future.message
