@@ -212,3 +212,11 @@ def test_invoice_dated_in_the_future_is_warned(tmp_path: Path) -> None:
     loaded = load_engagement(target, found, profil, load_catalogue(found), TODAY)
     (future,) = [w for w in loaded.warnings if w.rule == "R-RE-01"]
     assert future.path == "rechnungen[0].datum" and "04.01.2027" in future.message
+
+
+def test_reverse_charge_reminds_of_the_recapitulative_statement() -> None:
+    found = find_workspace(VIENNA)
+    profil, _ = load_profile(found.profile_file)
+    loaded = load_engagement(VIENNA, found, profil, load_catalogue(found), TODAY)
+    (reminder,) = [w for w in loaded.warnings if w.rule == "R-RE-02"]
+    assert "Zusammenfassenden Meldung (§ 18a UStG)" in reminder.message

@@ -12,6 +12,7 @@ from datetime import date
 
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
+from vadocs.invoicing.tax import REMINDERS, Steuerfall
 from vadocs.model.catalogue import Anbieter
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
@@ -138,6 +139,14 @@ def _tax(doc: Document, d: Kundendatei, p: Geschaeftsprofil, today: date) -> Ite
             f"to vadocs.yaml ({CHECKLIST}, R-RE-03)",
             rule="R-RE-03",
         )
+    if eu_business and d.rechnungen:
+        yield warning(doc.problem(
+            ("rechnungen",),
+            "reverse-charge invoices to an EU business (§ 3a Abs. 2 UStG, Art. 196 "
+            "MwStSystRL): " + REMINDERS[Steuerfall.REVERSE_CHARGE],
+            f"the Zusammenfassende Meldung is filed online at ELSTER ({CHECKLIST}, R-RE-02)",
+            rule="R-RE-02",
+        ))  # fmt: skip
     if (d.verguetung.umsatzsteuersatz or p.umsatzsteuersatz) == 7 and not p.kleinunternehmer:
         yield warning(doc.problem(
             ("verguetung", "umsatzsteuersatz"),
