@@ -130,6 +130,10 @@ def test_legal_point_appears_in_rendered_text(
                 assert re.search(phrase, flat, re.IGNORECASE), (
                     f"{check['id']} ({check.get('law', '')}) missing in {kuerzel}: /{phrase}/"
                 )
+            for phrase in check.get("absent", ()):
+                assert not re.search(phrase, flat, re.IGNORECASE), (
+                    f"{check['id']} ({check.get('law', '')}) ruled-out wording in {kuerzel}: /{phrase}/"
+                )
     if check.get("level") == "MUSS":
         assert applied, f"{check['id']} applies to no example client: the examples miss a case"
 
@@ -214,11 +218,12 @@ TAX_NOTES = {
     "mueller-gmbh": [r"Umsatzsteuer 19 %", r"1\.456,26 €", r"Vorauszahlung.*2026-0001"],
     "studio-wien": [
         r"Steuerschuldnerschaft des Leistungsempfängers",
+        r"§ 3a Abs\. 2 UStG.*Art\. 196 MwStSystRL",
         r"ATU13585627",
         r"DE136695976",
     ],
     "alpenblick-ag": [r"nicht (im Inland )?steuerbar", r"§ 3a Abs\. 2 UStG"],
-    "praxis-berger": [r"§ 19 UStG"],
+    "praxis-berger": [r"§ 19 Abs\. 1 UStG \(Kleinunternehmerregelung\)"],
     "lena-fischer": [r"§ 286 Abs\. 3 BGB", r"345,10 €"],
 }
 

@@ -108,8 +108,8 @@ def _run(text: str, italic: bool = False) -> etree._Element:
 
 
 def split_runs(root: etree._Element) -> None:
-    """Word after a spelling check: ``{{ kunde.name }}`` in three differently formatted runs."""
-    run = text_node(root, r"^\{\{ kunde\.name \}\}$").getparent()
+    """Word after a spelling check: ``{{ kunde.partei }}`` in three differently formatted runs."""
+    run = text_node(root, r"^\{\{ kunde\.partei \}\}$").getparent()
     for i, piece in enumerate(("{{ kun", "de.na", "me }}")):
         run.addprevious(_run(piece, italic=i == 1))
     run.getparent().remove(run)
@@ -117,7 +117,7 @@ def split_runs(root: etree._Element) -> None:
 
 def split_paragraph(root: etree._Element) -> None:
     """Enter pressed inside a tag."""
-    t = text_node(root, r"^\{\{ kunde\.name \}\}$")
+    t = text_node(root, r"^\{\{ kunde\.partei \}\}$")
     p = t.getparent().getparent()
     t.text = "{{ kunde."
     second = etree.Element(w("p"))
@@ -137,10 +137,10 @@ def new_paragraphs(*texts: str) -> Edit:
 
 
 def tracked(kind: str) -> Edit:
-    """Track Changes left on: the run with ``{{ kunde.name }}`` inserted or deleted."""
+    """Track Changes left on: the run with ``{{ kunde.partei }}`` inserted or deleted."""
 
     def change(root: etree._Element) -> None:
-        t = text_node(root, r"^\{\{ kunde\.name \}\}$")
+        t = text_node(root, r"^\{\{ kunde\.partei \}\}$")
         run = t.getparent()
         wrapper = etree.Element(w(kind))
         wrapper.set(w("id"), "901")
@@ -158,7 +158,7 @@ def commented(data: bytes) -> bytes:
     """A comment on the client's name, as Word stores it (document, comments part, rels)."""
 
     def mark(root: etree._Element) -> None:
-        run = text_node(root, r"^\{\{ kunde\.name \}\}$").getparent()
+        run = text_node(root, r"^\{\{ kunde\.partei \}\}$").getparent()
         start, end = etree.Element(w("commentRangeStart")), etree.Element(w("commentRangeEnd"))
         start.set(w("id"), "0")
         end.set(w("id"), "0")
@@ -271,27 +271,27 @@ CORPUS: list[tuple[str, Edit, str, str]] = [
     ("split-runs", body(split_runs), "TAG-SPLIT", "body, paragraph"),
     (
         "space-in-braces",
-        replace_text(r"\{\{ kunde\.name \}\}", "{ {kunde.name}}"),
+        replace_text(r"\{\{ kunde\.partei \}\}", "{ {kunde.partei}}"),
         "TAG-SPACED-BRACE",
-        "{ {kunde.name}}",
+        "{ {kunde.partei}}",
     ),
     (
         "triple-braces",
-        replace_text(r"\{\{ kunde\.name \}\}", "{{{ kunde.name }}}"),
+        replace_text(r"\{\{ kunde\.partei \}\}", "{{{ kunde.partei }}}"),
         "TAG-TRIPLE-BRACE",
-        "{{{ kunde.name",
+        "{{{ kunde.partei",
     ),
     (
         "lone-opening",
-        replace_text(r"^\{\{ kunde\.name \}\}$", "{{ kunde.name"),
+        replace_text(r"^\{\{ kunde\.partei \}\}$", "{{ kunde.partei"),
         "TAG-LONE",
-        "{{ kunde.name",
+        "{{ kunde.partei",
     ),
     (
         "lone-closing",
-        replace_text(r"^\{\{ kunde\.name \}\}$", "kunde.name }}"),
+        replace_text(r"^\{\{ kunde\.partei \}\}$", "kunde.partei }}"),
         "TAG-LONE",
-        "kunde.name }}",
+        "kunde.partei }}",
     ),
     (
         "german-quotes",
@@ -313,9 +313,9 @@ CORPUS: list[tuple[str, Edit, str, str]] = [
         "TAG-OUTSIDE-TABLE",
         "{%tr for z",
     ),
-    ("tracked-insertion", tracked("ins"), "REV-TRACKED", "{{ kunde.name }}"),
+    ("tracked-insertion", tracked("ins"), "REV-TRACKED", "{{ kunde.partei }}"),
     ("tracked-deletion", tracked("del"), "REV-TRACKED", "body, paragraph"),
-    ("comment", commented, "REV-COMMENT", "{{ kunde.name }}"),
+    ("comment", commented, "REV-COMMENT", "{{ kunde.partei }}"),
     (
         "unknown-path",
         replace_text(r"kunde\.anschrift\.ort", "kunde.anschrift.stadt"),
@@ -324,21 +324,21 @@ CORPUS: list[tuple[str, Edit, str, str]] = [
     ),
     (
         "unknown-name",
-        replace_text(r"\{\{ kunde\.name \}\}", "{{ kundin.name }}"),
+        replace_text(r"\{\{ kunde\.partei \}\}", "{{ kundin.name }}"),
         "VAR-UNKNOWN",
         "kundin.name",
     ),
     (
         "safe-filter",
-        replace_text(r"\{\{ kunde\.name \}\}", "{{ kunde.name|safe }}"),
+        replace_text(r"\{\{ kunde\.partei \}\}", "{{ kunde.partei|safe }}"),
         "FILTER-SAFE",
-        "kunde.name|safe",
+        "kunde.partei|safe",
     ),
     (
         "unknown-filter",
-        replace_text(r"\{\{ kunde\.name \}\}", "{{ kunde.name|fett }}"),
+        replace_text(r"\{\{ kunde\.partei \}\}", "{{ kunde.partei|fett }}"),
         "FILTER-UNKNOWN",
-        "kunde.name|fett",
+        "kunde.partei|fett",
     ),
     ("missing-endif", delete_first_paragraph(r"^\{%p endif %\}$"), "JINJA-SYNTAX", "{%p if"),
     ("none-printed", new_paragraphs("Ende: {{ auftrag.ende ~ '' }}"), "RENDER-NONE", "None"),
@@ -485,7 +485,7 @@ def test_text_format_is_one_line_per_problem_with_a_hint(tmp_path: Path) -> None
 
 
 def test_github_and_json_formats(tmp_path: Path) -> None:
-    path = _broken(tmp_path, replace_text(r"\{\{ kunde\.name \}\}", "{{ kunde.name|safe }}"))
+    path = _broken(tmp_path, replace_text(r"\{\{ kunde\.partei \}\}", "{{ kunde.partei|safe }}"))
     gh = CliRunner().invoke(
         _cli(), ["check", "--format", "github", "--examples", str(EXAMPLES), str(path)]
     )
@@ -547,7 +547,7 @@ def test_text_shows_the_tags() -> None:
     result = CliRunner().invoke(_cli(), ["text", str(BASE)])
     assert result.exit_code == 0
     assert "=== body ===" in result.output
-    assert "{{ kunde.name }}" in result.output
+    assert "{{ kunde.partei }}" in result.output
     assert "{%p endif %}" in result.output
     assert re.search(r"^=== footer \d ===$", result.output, re.MULTILINE)
 
@@ -557,14 +557,14 @@ def test_text_boxes_are_read(tmp_path: Path) -> None:
         run = etree.Element(w("r"))
         box = etree.SubElement(etree.SubElement(run, w("drawing")), w("txbxContent"))
         inner = etree.SubElement(box, w("p"))
-        inner.append(_run("Kundin: {{ kunde.name|fett }}"))
-        text_node(root, r"^\{\{ kunde\.name \}\}$").getparent().addnext(run)
+        inner.append(_run("Kundin: {{ kunde.partei|fett }}"))
+        text_node(root, r"^\{\{ kunde\.partei \}\}$").getparent().addnext(run)
 
     path = _broken(tmp_path, body(add_box))
     result = CliRunner().invoke(_cli(), ["text", str(path)])
-    assert "{{ kunde.name }}[text box: Kundin: {{ kunde.name|fett }}]" in result.output
+    assert "{{ kunde.partei }}[text box: Kundin: {{ kunde.partei|fett }}]" in result.output
     found = [p for p in _check(path).problems if p.rule == "FILTER-UNKNOWN"]
-    assert found and "Kundin: {{ kunde.name|fett }}" in found[0].path
+    assert found and "Kundin: {{ kunde.partei|fett }}" in found[0].path
 
 
 def test_text_of_a_broken_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:

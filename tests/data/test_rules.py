@@ -61,9 +61,9 @@ CASES = [
     ),
     (
         "personal-data-without-avv-details",
-        CONSUMER,
-        "personenbezogene_daten: false",
-        "personenbezogene_daten: true",
+        BASE,
+        "  gegenstand: Büroorganisation und Kundenkommunikation der Müller & Söhne <Haustechnik> GmbH\n",
+        "",
         "datenschutz.gegenstand",
         "AVV",
     ),
@@ -95,7 +95,7 @@ CASES = [
         "tool-not-in-catalogue",
         BASE,
         "- name: trello",
-        "- name: asana",
+        "- name: basecamp",
         "auftrag.werkzeuge[1].name",
         "not in the sub-processor catalogue",
     ),
@@ -176,7 +176,7 @@ def test_skype_is_flagged_as_retired(tmp_path: Path) -> None:
     found = find_workspace(target)
     profil, _ = load_profile(found.profile_file)
     loaded = load_engagement(target, found, profil, load_catalogue(found), date(2026, 11, 27))
-    (warning,) = loaded.warnings
+    (warning,) = [w for w in loaded.warnings if "discontinued" in w.message]
     assert warning.severity is Severity.WARNING
     assert "discontinued on 05.05.2025" in warning.message
 
@@ -186,4 +186,7 @@ def test_examples_have_no_problems() -> None:
         ws = find_workspace(file)
         profil, warnings = load_profile(ws.profile_file)
         loaded = load_engagement(file, ws, profil, load_catalogue(ws), date(2026, 11, 27))
-        assert warnings == [] and loaded.warnings == [], file
+        # the only warnings: catalogue rows not yet verified (printed as such, R-AVV-01)
+        assert warnings == [], file
+        # and the reminder of the Zusammenfassende Meldung for reverse charge (R-RE-02)
+        assert {w.rule for w in loaded.warnings} <= {"R-AVV-01", "R-RE-02"}, file

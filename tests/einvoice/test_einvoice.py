@@ -36,7 +36,10 @@ from vadocs.pdf.metadata import PdfInfo, set_metadata
 from vadocs.pdf.oneshot import PdfConverter, find_soffice
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PARAGRAPH_19 = "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet."
+PARAGRAPH_19 = (
+    "Steuerfreie Leistung nach § 19 Abs. 1 UStG (Kleinunternehmerregelung); "
+    "es wird keine Umsatzsteuer berechnet."
+)
 LEITWEG_ID = "04011000-12345-34"
 
 

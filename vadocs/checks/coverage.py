@@ -1,8 +1,9 @@
-"""Legal coverage: each template still says what LEGAL.md requires for its document.
+"""Legal coverage: each template still says what docs/recht.md requires for its document.
 
 ``vadocs/resources/coverage/<template-stem>.yaml`` lists, per checklist ID, indicator
 phrases (regular expressions, case-insensitive) that must all appear in the
-rendered text, optionally only ``when`` a Jinja expression holds for the client.
+rendered text, and optionally ``absent`` phrases that must not, optionally only ``when`` a
+Jinja expression holds for the client. Review IDs (R-…) point to ``docs/recht.md``.
 A missing MUSS point is an error naming the ID and the law; a missing SOLL point
 a warning.
 """
@@ -36,6 +37,8 @@ class Requirement:
     phrases: tuple[re.Pattern[str], ...]
     when: Callable[..., Any] | None = None
     """The compiled ``when`` expression, if any."""
+    absent: tuple[re.Pattern[str], ...] = ()
+    """Phrases that must NOT occur (a wording the checklist rules out)."""
 
     def applies(self, context: dict[str, Any]) -> bool:
         if self.when is None:
@@ -79,7 +82,8 @@ def _requirement(env: ImmutableSandboxedEnvironment, entry: Any) -> Requirement:
     when = entry.get("when")
     condition = None if when is None else env.compile_expression(str(when))
     fields = (str(entry["id"]), entry["level"], str(entry["law"]), str(entry.get("element", "")))
-    return Requirement(*fields, phrases, condition)
+    absent = tuple(re.compile(str(p), re.IGNORECASE) for p in entry.get("absent", ()))
+    return Requirement(*fields, phrases, condition, absent)
 
 
 def check_coverage(
@@ -96,6 +100,9 @@ def check_coverage(
             for phrase in req.phrases:
                 if not phrase.search(item.text):
                     missing.setdefault(phrase.pattern, []).append(item.case.label)
+            for phrase in req.absent:
+                if phrase.search(item.text):
+                    missing.setdefault("not " + phrase.pattern, []).append(item.case.label)
         if missing:
             pattern, labels = next(iter(missing.items()))
             more = " …" if len(labels) > 3 else ""
@@ -104,7 +111,7 @@ def check_coverage(
                 f"{req.id} ({req.law}) is missing: {req.element} — no text matches "
                 f"/{pattern}/ (for {', '.join(labels[:3])}{more})",
                 path="legal coverage", severity=LEVELS[req.level], rule="LEGAL-COVERAGE",
-                hint=f"restore the clause ({req.level} point {req.id} in LEGAL.md); "
+                hint=f"restore the clause ({req.level} point {req.id} in docs/recht.md); "
                 "`git diff` with `vadocs text` shows what changed",
             ))  # fmt: skip
     return problems

@@ -21,7 +21,12 @@ NAME_TEXTS = {
     "a": "Anredewörter in der richtigen Form: {{ a.sie }} ergibt Sie oder Du, {{ a.ihr }} Ihr "
     "oder Dein …",
     "verbraucher": "Ist der Kunde Verbraucher (§ 13 BGB)?",
-    "kaufmann": "Ist der Kunde Kaufmann (Unternehmen mit kaufmann: true)?",
+    "kaufmann": "Ist der Kunde ein deutsches Unternehmen mit kaufmann: true?",
+    "gerichtsstand": "Vereinbarter Gerichtsstand oder leer: ort, grundlage (§ 38 ZPO, "
+    "Art. 25 Brüssel Ia, Art. 23 LugÜ), art (hgb, eu, ch)",
+    "vertragsdokumente": "Die Dokumente, die eine Annahme umfasst, als Satzteil "
+    "(„die Auftragsbestätigung und den Auftragsverarbeitungsvertrag“)",
+    "eigene_dienste": "Namen Ihrer eigenen Dienste (E-Mail-Postfach, Speicher, Telefonie)",
     "steuer": "Der Umsatzsteuerfall dieses Kunden",
     "kleinunternehmer": "Sind Sie Kleinunternehmerin nach § 19 UStG?",
     "stundensatz": "Stundensatz netto in € (aus der Kundendatei, sonst aus dem Profil)",
@@ -33,6 +38,9 @@ NAME_TEXTS = {
     "eingestellte_werkzeuge": "Genannte Werkzeuge, deren Dienst eingestellt ist (z. B. Skype)",
     "werkzeugnamen": "Die Namen aller Werkzeuge des Auftrags, wie im Katalog geschrieben",
     "dokument": "Das Dokument selbst: Titel, Datum, Ort, Kürzel",
+    "gerichtsstand.ort": "Ort des Gerichtsstands (profil.gerichtsstand, sonst Ihr Ort)",
+    "gerichtsstand.grundlage": "Rechtsgrundlage: § 38 Abs. 1 ZPO, Art. 25 Brüssel Ia oder Art. 23 LugÜ",
+    "gerichtsstand.art": "hgb (beide Kaufleute), eu (Österreich) oder ch (Schweiz)",
     "dokument.titel": "Titel des Dokuments, z. B. Auftragsbestätigung",
     "dokument.datum": "Datum des Dokuments",
     "dokument.ort": "Ort für Datum und Unterschrift",
@@ -69,6 +77,10 @@ MEMBER_TEXTS = {
     "Geschaeftsprofil.unterschriftsort": "Ort für Datum und Unterschrift (sonst Ihr Ort)",
     "Geschaeftsprofil.ust_satz": "Standard-Umsatzsteuersatz als Zahl",
     "Ansprechpartner.voller_name": "Vor- und Nachname",
+    "Kunde.partei": "Die Vertragspartei: Inhaber mit Geschäftsbezeichnung in Klammern, sonst der Name",
+    "Anbieter.avv_angabe": "Der AVV des Anbieters mit angenommener Fassung oder „in der jeweils "
+    "gültigen Fassung“",
+    "Unterauftrag.eigener_dienst": "Ist es einer Ihrer eigenen Dienste (eigene_dienste)?",
     "Steuer.fall": "Steuerfall: standard, kleinunternehmer, reverse_charge oder nicht_steuerbar",
     "Steuer.satz": "Berechneter Umsatzsteuersatz in % (0 außer im Standardfall)",
     "Steuer.hinweis": "Pflichthinweis zur Umsatzsteuer (z. B. § 19 UStG), sonst leer",
@@ -90,7 +102,7 @@ MEMBER_TEXTS = {
     "Rechnung.bezug_nummer": "Nummer der stornierten Rechnung (Stornorechnung)",
     "Rechnung.bezug_datum": "Datum der stornierten Rechnung (Stornorechnung)",
     "Rechnung.hinweise": "Weitere Hinweise, z. B. der Grund einer Stornierung",
-    "Rechnung.titel": "Titel: Rechnung, Vorauszahlungsrechnung, Schlussrechnung, Stornorechnung",
+    "Rechnung.titel": "Titel: Rechnung, Vorauszahlungsrechnung, Rechnung mit Anrechnung der Vorauszahlung, Stornorechnung",
     "Rechnung.zeitraum_text": "Leistungszeitraum als Text, z. B. Dezember 2026",
     "Rechnung.netto": "Summe netto in €",
     "Rechnung.steuergruppen": "Netto und Umsatzsteuer je Steuersatz",

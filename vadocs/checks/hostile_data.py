@@ -33,6 +33,9 @@ HOSTILE_PROFILE: dict[str, Any] = {
     "stundensatz": "52.50",
     "gerichtsstand": "Weißenfels & Umgebung",
     "haftpflichtversicherung": "Versicherung „Groß & Klein“ <AG>",
+    "kauffrau": True,
+    "eigene_dienste": [{"name": "ionos", "zweck": f"Postfach {NASTY}"}],
+    "tom": {"tresor_je_kunde": True, "gastnetz": True},
 }
 
 

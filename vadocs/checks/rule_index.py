@@ -31,7 +31,7 @@ RULE_INDEX: dict[str, str] = {
     "RENDER-LEFTOVER": "`{{` or `{%` left in the finished document",
     "RENDER-NONE": "the word `None` in the finished document",
     "RENDER-VALUE-MISSING": "a value the template always prints is missing from the finished document",
-    "LEGAL-COVERAGE": "a MUSS point of LEGAL.md is no longer in the document (SOLL points: warning)",
+    "LEGAL-COVERAGE": "a MUSS point of docs/recht.md is no longer in the document (SOLL points: warning)",
     "COVERAGE-DATA": "the coverage list or an example client cannot be used",
     "EXAMPLE": "the coverage list or an example client cannot be used",
 }

@@ -14,6 +14,7 @@ import click
 from vadocs import __version__
 from vadocs.cli import (
     build,
+    gobd,
     invoices,
     payments,
     reminders,
@@ -110,6 +111,7 @@ for _command in (
     *reminders.COMMANDS,
     *timesheets.COMMANDS,
     watch.watch_command,
+    *gobd.COMMANDS,
 ):
     main.add_command(_command)
 

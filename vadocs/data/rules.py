@@ -12,6 +12,7 @@ from pathlib import Path
 
 from vadocs.data.contract_rules import contract_rules
 from vadocs.data.invoice_rules import invoice_rules
+from vadocs.data.review_rules import review_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
 from vadocs.model.catalogue import Anbieter
@@ -72,6 +73,7 @@ def client_rules(
     yield from _tools(doc, d, katalog, today)
     yield from invoice_rules(doc, d)
     yield from contract_rules(doc, d, p)
+    yield from review_rules(doc, d, p, katalog, today)
 
 
 def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
@@ -203,8 +205,8 @@ def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
 
 def _privacy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     ds = d.datenschutz
-    if not ds.personenbezogene_daten:
-        return
+    if not ds.personenbezogene_daten or d.kunde.art == "verbraucher":
+        return  # consumers get no AVV (review_rules.avv_needed)
     for key in (
         "gegenstand",
         "verarbeitungen",
@@ -244,7 +246,11 @@ def _tools(
                     entry.hinweis or "replace it with a current tool",
                 )
             )
-        elif w.konto == "assistenz" and today - entry.zuletzt_geprueft > STALE_AFTER:
+        elif (
+            w.konto == "assistenz"
+            and entry.zuletzt_geprueft is not None
+            and today - entry.zuletzt_geprueft > STALE_AFTER
+        ):
             yield _warn(
                 doc.problem(
                     path,

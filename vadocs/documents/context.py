@@ -35,6 +35,8 @@ class Unterauftrag:
     schluessel: str
     zweck: str
     anbieter: Anbieter
+    eigener_dienst: bool = False
+    """True for the assistant's own infrastructure (profile ``eigene_dienste``)."""
 
 
 @dataclass(frozen=True)
@@ -52,10 +54,18 @@ class Engagement:
 
     @property
     def unterauftraege(self) -> list[Unterauftrag]:
-        return [
+        """AVV Anlage 4 Teil A: her own services (every AVV, R-AVV-04), then the tools on
+        her own account for this client; unknown keys are refused by the rules first."""
+        own = [
+            Unterauftrag(d.name, d.zweck, self.katalog[d.name], eigener_dienst=True)
+            for d in self.profil.eigene_dienste
+            if d.name in self.katalog
+        ]
+        seen = {u.schluessel for u in own}
+        return own + [
             Unterauftrag(w.name, w.zweck or self.katalog[w.name].leistung, self.katalog[w.name])
             for w in self.datei.auftrag.werkzeuge
-            if w.konto == "assistenz" and w.name in self.katalog
+            if w.konto == "assistenz" and w.name in self.katalog and w.name not in seen
         ]
 
 
@@ -76,6 +86,47 @@ def address_lines(name: str, second_line: str | None, anschrift: Any) -> list[st
     return lines
 
 
+def recipient_lines(datei: Kundendatei) -> list[str]:
+    """The address field: the name the post knows (a trade name stays a trade name here;
+    the contracts name the legal party), then the person (``Herrn`` per DIN 5008), the
+    person's name printed once when it is the client's name (a consumer)."""
+    kunde, person = datei.kunde, datei.kunde.ansprechpartner
+    if person is None:
+        return address_lines(kunde.name, None, kunde.anschrift)
+    anrede = "Herrn" if person.anrede == "Herr" else person.anrede
+    named = f"{anrede} {person.voller_name}".strip()
+    if person.voller_name == kunde.name:
+        return address_lines(named, None, kunde.anschrift)
+    return address_lines(kunde.name, named, kunde.anschrift)
+
+
+def venue(e: Engagement) -> dict[str, str] | None:
+    """The agreed court, if one may be agreed: between merchants (§ 38 Abs. 1 ZPO), or with
+    a business in Austria (Art. 25 Brüssel Ia) or Switzerland (Art. 23 LugÜ)."""
+    p, k = e.profil, e.datei.kunde
+    ort = p.gerichtsstand or p.anschrift.ort
+    if k.art != "unternehmen":
+        return None
+    if k.anschrift.land == "AT":
+        return {"ort": ort, "grundlage": "Art.\u00a025 Brüssel-Ia-Verordnung", "art": "eu"}
+    if k.anschrift.land == "CH":
+        return {"ort": ort, "grundlage": "Art.\u00a023 Lugano-Übereinkommen", "art": "ch"}
+    if k.anschrift.land == "DE" and k.kaufmann and p.kauffrau:
+        return {"ort": ort, "grundlage": "§\u00a038 Abs.\u00a01 ZPO", "art": "hgb"}
+    return None
+
+
+def bundle_names(datei: Kundendatei) -> str:
+    """The documents one acceptance covers (R-AB-01), in the accusative:
+    ``die Auftragsbestätigung, den Auftragsverarbeitungsvertrag und die …``."""
+    names = ["die Auftragsbestätigung"]
+    if datei.datenschutz.personenbezogene_daten and datei.kunde.art == "unternehmen":
+        names.append("den Auftragsverarbeitungsvertrag")
+    if datei.nda.vereinbart:
+        names.append("die Verschwiegenheitsvereinbarung")
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " und " + names[-1]
+
+
 def briefanrede(datei: Kundendatei) -> str:
     person = datei.kunde.ansprechpartner
     if person is None or not person.anrede:
@@ -91,7 +142,6 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
     """The context shared by all four documents."""
     p, d = e.profil, e.datei
     steuer = e.steuer
-    person = d.kunde.ansprechpartner
     rate = d.verguetung.stundensatz or p.stundensatz or Decimal("0.00")
     return {
         "profil": p,
@@ -104,7 +154,12 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
         "du": d.kunde.ansprache == "du",
         "a": DU if d.kunde.ansprache == "du" else SIE,
         "verbraucher": d.kunde.art == "verbraucher",
-        "kaufmann": d.kunde.art == "unternehmen" and d.kunde.kaufmann,
+        "kaufmann": d.kunde.art == "unternehmen"
+        and d.kunde.kaufmann
+        and d.kunde.anschrift.land == "DE",
+        "gerichtsstand": venue(e),
+        "vertragsdokumente": bundle_names(d),
+        "eigene_dienste": [e.katalog[x.name].name for x in p.eigene_dienste if x.name in e.katalog],
         "steuer": steuer,
         "kleinunternehmer": p.kleinunternehmer,
         "stundensatz": rate,
@@ -123,7 +178,8 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
             if w.name in e.katalog and e.katalog[w.name].eingestellt
         ],
         "werkzeugnamen": [
-            e.katalog[w.name].name if w.name in e.katalog else w.name for w in d.auftrag.werkzeuge
+            e.katalog[w.name].name if w.name in e.katalog else (w.anzeigename or w.name)
+            for w in d.auftrag.werkzeuge
         ],
         "dokument": {
             "titel": dokument_titel,
@@ -135,11 +191,7 @@ def base_context(e: Engagement, dokument_titel: str, dokument_datum: date) -> di
             [p.anzeigename, p.anschrift.strasse, f"{p.anschrift.plz} {p.anschrift.ort}"]
         ),
         "absender_zeilen": address_lines(p.anzeigename, p.name if p.firma else None, p.anschrift),
-        "empfaenger": address_lines(
-            d.kunde.name,
-            f"{person.anrede} {person.voller_name}".strip() if person else None,
-            d.kunde.anschrift,
-        ),
+        "empfaenger": recipient_lines(d),
         "briefanrede": briefanrede(d),
         "land_name": land_name(d.kunde.anschrift.land),
         "logo": "",

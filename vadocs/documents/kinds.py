@@ -48,8 +48,8 @@ CONTRACTS = (AUFTRAGSBESTAETIGUNG, AVV, NDA)
 def contracts_for(datei: Kundendatei) -> list[DocumentKind]:
     """The contract documents an engagement needs, in the order they are sent."""
     kinds = [AUFTRAGSBESTAETIGUNG]
-    if datei.datenschutz.personenbezogene_daten:
-        kinds.append(AVV)
+    if datei.datenschutz.personenbezogene_daten and datei.kunde.art == "unternehmen":
+        kinds.append(AVV)  # consumers: a data-protection section instead (R-AVV-07)
     if datei.nda.vereinbart:
         kinds.append(NDA)
     return kinds

@@ -26,7 +26,7 @@ MONATE = (
 TITEL = {
     "vorauszahlung": "Vorauszahlungsrechnung",
     "monat": "Rechnung",
-    "schluss": "Schlussrechnung",
+    "schluss": "Rechnung mit Anrechnung der Vorauszahlung",
     "storno": "Stornorechnung",
 }
 
@@ -185,7 +185,9 @@ def _line(text: str, menge: Decimal, einheit: str, preis: Decimal) -> Zeile:
 
 
 def _time_rows(datei: Kundendatei, eingabe: RechnungEingabe) -> tuple[Zeitzeile, ...]:
-    step = datei.verguetung.taktung_minuten
+    # Consumers are billed to the minute: per-entry rounding in standard terms toward
+    # consumers is invalid (§ 307 BGB; BGH IX ZR 140/19); review point R-AB-03.
+    step = 1 if datei.kunde.art == "verbraucher" else datei.verguetung.taktung_minuten
     rows = []
     for e in sorted(eingabe.zeiten, key=lambda e: e.datum):
         raw = minutes_of(e.dauer)
@@ -215,6 +217,8 @@ def _main_lines(
             return []
         return [_line(f"Vorauszahlung: Stundenkontingent {monat}", hours, "Std.", rate)]
     hours = sum((z.stunden for z in zeiten), Decimal("0.00"))
+    if datei.kunde.art == "verbraucher":  # minute-exact: the month's total, not each entry
+        hours = hours_of(sum(z.abgerechnet_minuten for z in zeiten))
     if hours == 0:
         return []
     return [_line(f"Virtuelle Assistenz {monat} laut Tätigkeitsnachweis", hours, "Std.", rate)]

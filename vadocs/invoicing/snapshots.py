@@ -55,7 +55,11 @@ def _d(text: str) -> date:
 
 
 def mirrored(original: Rechnung, number: str, on: date, reason: str) -> Rechnung:
-    """The cancellation invoice: every amount negated, referring to the original."""
+    """The cancellation invoice: every amount negated, referring to the original.
+
+    One sign convention in PDF and XML (review point R-RE-06): the quantity is negated and
+    the unit price stays positive, as EN 16931 requires for the XML (BR-27: the item net
+    price is never negative)."""
     return dataclasses.replace(
         original,
         art="storno",
@@ -63,8 +67,7 @@ def mirrored(original: Rechnung, number: str, on: date, reason: str) -> Rechnung
         datum=on,
         faellig=on,
         zeilen=tuple(
-            dataclasses.replace(z, einzelpreis=-z.einzelpreis, netto=-z.netto)
-            for z in original.zeilen
+            dataclasses.replace(z, menge=-z.menge, netto=-z.netto) for z in original.zeilen
         ),
         abzuege=tuple(dataclasses.replace(a, netto=-a.netto, ust=-a.ust) for a in original.abzuege),
         zeiten=(),

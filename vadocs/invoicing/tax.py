@@ -20,17 +20,33 @@ class Steuerfall(StrEnum):
 
 NOTES = {
     Steuerfall.STANDARD: "",
-    Steuerfall.KLEINUNTERNEHMER: "Gemäß § 19 UStG wird keine Umsatzsteuer berechnet.",
+    # Since 1 January 2025 the invoice must say that the small-business exemption applies
+    # (§ 34a UStDV); § 19 Abs. 1 UStG now exempts the turnover.
+    Steuerfall.KLEINUNTERNEHMER: (
+        "Steuerfreie Leistung nach § 19 Abs. 1 UStG (Kleinunternehmerregelung); "
+        "es wird keine Umsatzsteuer berechnet."
+    ),
+    # Place of supply where the business recipient is established (§ 3a Abs. 2 UStG,
+    # Art. 44 MwStSystRL); the recipient owes the tax (Art. 196 MwStSystRL); the literal
+    # wording of § 14a Abs. 5 UStG. § 13b UStG is the domestic reverse charge: not cited.
     Steuerfall.REVERSE_CHARGE: (
-        "Steuerschuldnerschaft des Leistungsempfängers: Die Leistung ist in Deutschland nicht "
-        "steuerbar; die Umsatzsteuer schuldet der Leistungsempfänger (Art. 196 MwStSystRL, "
-        "§ 13b UStG)."
+        "Steuerschuldnerschaft des Leistungsempfängers: Der Ort der sonstigen Leistung liegt "
+        "nach § 3a Abs. 2 UStG im Mitgliedstaat des Leistungsempfängers; die Umsatzsteuer "
+        "schuldet der Leistungsempfänger (Art. 196 MwStSystRL)."
     ),
     Steuerfall.NICHT_STEUERBAR: (
         "Nicht im Inland steuerbare Leistung (Ort der sonstigen Leistung nach § 3a Abs. 2 UStG "
         "beim Leistungsempfänger); es wird keine deutsche Umsatzsteuer berechnet."
     ),
 }
+
+REMINDERS = {
+    Steuerfall.REVERSE_CHARGE: (
+        "Melden Sie diese Leistung in der Zusammenfassenden Meldung (§ 18a UStG) und in der "
+        "Umsatzsteuer-Voranmeldung."
+    ),
+}
+"""What the assistant must do besides the invoice, per case (shown by vadocs, not printed)."""
 
 
 @dataclass(frozen=True)
@@ -50,13 +66,17 @@ class Steuer:
 
 
 def steuerfall(profil: Geschaeftsprofil, datei: Kundendatei) -> Steuer:
-    """Decide the VAT case from the assistant's status and where and who the client is."""
+    """Decide the VAT case from where and who the client is and the assistant's status.
+
+    Sources: § 3a Abs. 2, § 19 Abs. 1, § 14a Abs. 1 and 5 UStG; Art. 196 MwStSystRL."""
     kunde = datei.kunde
     rate = Decimal(datei.verguetung.umsatzsteuersatz or profil.umsatzsteuersatz)
-    if profil.kleinunternehmer:
-        return Steuer(Steuerfall.KLEINUNTERNEHMER, Decimal(0))
+    # A business client abroad comes first: the supply is not taxable in Germany
+    # (§ 3a Abs. 2 UStG), so § 19 UStG, which exempts domestic turnover, does not apply.
     if kunde.art == "unternehmen" and kunde.anschrift.land != "DE":
         if kunde.anschrift.land in EU_LAENDER:
             return Steuer(Steuerfall.REVERSE_CHARGE, Decimal(0))
         return Steuer(Steuerfall.NICHT_STEUERBAR, Decimal(0))
+    if profil.kleinunternehmer:
+        return Steuer(Steuerfall.KLEINUNTERNEHMER, Decimal(0))
     return Steuer(Steuerfall.STANDARD, rate)

@@ -38,10 +38,21 @@ class Kunde(Model):
         title="Unternehmen oder Verbraucher",
         description="verbraucher: Privatperson (§ 13 BGB) — Bruttopreise und Widerrufsbelehrung",
     )
+    inhaber: Zeile | None = Field(
+        None,
+        title="Vertragspartner, wenn name eine Geschäftsbezeichnung ist",
+        description="Name der Inhaberin oder des Inhabers, z. B. bei Kanzleien und Praxen "
+        "ohne Rechtsform; gedruckt wird „Inhaber (Geschäftsbezeichnung)“",
+        examples=["Claudia Berger, Steuerberaterin"],
+    )
+    kundennummer: Zeile | None = Field(
+        None, title="Kundennummer", description="leer: keine Kundennummer auf der Rechnung"
+    )
     kaufmann: bool = Field(
         False,
         title="Kaufmann im Sinne des HGB",
-        description="true erlaubt eine Gerichtsstandsvereinbarung (§ 38 ZPO)",
+        description="Nur deutsche Unternehmen; true erlaubt zusammen mit Ihrem Status "
+        "(kauffrau in vadocs.yaml) eine Gerichtsstandsvereinbarung (§ 38 Abs. 1 ZPO)",
     )
     anschrift: Anschrift = Field(title="Anschrift")
     ust_idnr: UstIdNr | None = Field(None, title="USt-IdNr. des Kunden")
@@ -52,8 +63,14 @@ class Kunde(Model):
     berufsgeheimnis: Literal["keins", "rechtsanwalt", "steuerberater", "arzt", "sonstiges"] = Field(
         "keins",
         title="Berufsgeheimnisträger",
-        description="Unterliegt der Kunde einer Schweigepflicht nach § 203 StGB?",
+        description="Unterliegt der Kunde einer Schweigepflicht nach § 203 StGB? "
+        "Dann ist die Verschwiegenheitsvereinbarung Pflicht.",
     )
+
+    @property
+    def partei(self) -> str:
+        """The party as printed: the legal name, the trade name added (never substituted)."""
+        return f"{self.inhaber} ({self.name})" if self.inhaber else self.name
 
 
 class Werkzeug(Model):
@@ -67,6 +84,16 @@ class Werkzeug(Model):
         description="assistenz: Ihr eigenes Konto (dann Unterauftragsverarbeiter); kunde: Konto des Kunden",
     )
     zweck: Zeile | None = Field(None, title="Wofür", examples=["Aufgabenübersicht"])
+    anzeigename: Zeile | None = Field(
+        None,
+        title="Anzeigename",
+        description="Pflicht für Werkzeuge, die nicht im Katalog stehen: so wird es gedruckt",
+    )
+    kontotyp: Literal["geschaeftlich", "privat"] = Field(
+        "geschaeftlich",
+        title="Art des Kontos",
+        description="privat: kostenloses oder privates Konto (oft ohne AVV)",
+    )
 
 
 class Anfrage(Model):
@@ -87,7 +114,11 @@ class Auftrag(Model):
     ziele: list[Text] = Field(min_length=1, title="Ziele der Zusammenarbeit")
     aufgaben: list[Text] = Field(min_length=1, title="Aufgaben")
     umfang: Text = Field(title="Umfang", examples=["etwa 20 Stunden im Monat"])
-    zeitrahmen: Text = Field(title="Zeitrahmen und Erreichbarkeit", examples=["Mo–Do, 9–13 Uhr"])
+    zeitrahmen: Text = Field(
+        title="Servicezeiten (Erreichbarkeit)",
+        description="Wann Sie erreichbar sind — keine Anwesenheitspflicht",
+        examples=["Mo–Do, 9–13 Uhr"],
+    )
     kommunikation: list[Zeile] = Field(
         min_length=1, title="Kommunikationswege", examples=[["E-Mail", "Microsoft Teams"]]
     )
@@ -114,7 +145,14 @@ class Auftrag(Model):
     vorzeitiger_beginn: bool = Field(
         False,
         title="Beginn vor Ablauf der Widerrufsfrist",
-        description="Nur Verbraucher: Der Kunde verlangt ausdrücklich, dass die Arbeit vorher beginnt.",
+        description="Nur Verbraucher: Die Arbeit soll vor Ablauf der Widerrufsfrist beginnen, "
+        "wenn der Kunde das ausdrücklich verlangt.",
+    )
+    vorzeitiger_beginn_verlangt_am: date | None = Field(
+        None,
+        title="Tag, an dem der Kunde den früheren Beginn ausdrücklich verlangt hat",
+        description="Nur eintragen, wenn die Erklärung vorliegt (z. B. seine E-Mail); "
+        "sonst verlangt er ihn in der Bestätigung des Auftrags (§ 356 Abs. 4 BGB)",
     )
 
 
@@ -124,7 +162,8 @@ class Verguetung(Model):
     taktung_minuten: Takt = Field(
         15,
         title="Abrechnungstakt in Minuten",
-        description="Jeder Zeiteintrag wird auf diesen Takt aufgerundet (6 Minuten = 0,1 Std.).",
+        description="Jeder Zeiteintrag wird auf diesen Takt aufgerundet (6 Minuten = 0,1 Std.); "
+        "nicht für Verbraucher, die minutengenau abgerechnet werden.",
     )
     kontingent_stunden: Betrag | None = Field(None, title="Stundenkontingent pro Monat")
     mehrstundensatz: Betrag | None = Field(
@@ -203,6 +242,11 @@ class Datenschutz(Model):
     personenbezogene_daten: bool = Field(
         title="Verarbeitung personenbezogener Daten",
         description="true, sobald Sie Daten Dritter sehen (Postfach, Kalender, Kundendaten) — dann ist ein AVV Pflicht",
+    )
+    begruendung: Text | None = Field(
+        None,
+        title="Begründung, wenn keine personenbezogenen Daten verarbeitet werden",
+        description="Bei Verbrauchern Pflicht zu personenbezogene_daten: false",
     )
     gegenstand: Text | None = Field(None, title="Gegenstand der Verarbeitung")
     verarbeitungen: list[Text] = Field(default_factory=list, title="Art der Verarbeitung")

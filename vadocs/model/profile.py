@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Literal
 
 from pydantic import Field
 
@@ -28,6 +29,56 @@ class Bankverbindung(Model):
     iban: Iban = Field(title="IBAN", description="Wird mit Prüfsumme geprüft.")
     bic: Bic | None = Field(None, title="BIC")
     bank: Zeile = Field(title="Name der Bank")
+
+
+class EigenerDienst(Model):
+    """A service the assistant runs on her own account for every client (AVV Anlage 4)."""
+
+    name: Zeile = Field(
+        title="Dienst",
+        description="Schlüssel aus dem Katalog der Unterauftragsverarbeiter, z. B. ionos",
+        examples=["ionos"],
+    )
+    zweck: Zeile = Field(
+        title="Wofür", examples=["E-Mail-Postfach", "Cloud-Speicher", "Datensicherung"]
+    )
+    kontotyp: Literal["geschaeftlich", "privat"] = Field(
+        "geschaeftlich",
+        title="Art des Kontos",
+        description="privat: kostenloses oder privates Konto (oft ohne AVV)",
+    )
+
+
+class Tom(Model):
+    """The security measures the assistant confirms she takes (AVV Anlage 3, Art. 32 DSGVO).
+
+    Only what is true here is printed; nothing is promised by default."""
+
+    geraeteverschluesselung: bool = Field(False, title="Geräte vollständig verschlüsselt")
+    tresor_je_kunde: bool = Field(
+        False, title="Passwort-Manager mit eigenem Tresor je Kunde (Ende-zu-Ende-verschlüsselt)"
+    )
+    mehr_faktor: bool = Field(False, title="Mehr-Faktor-Anmeldung für alle Konten mit Kundendaten")
+    bildschirmsperre: bool = Field(
+        False, title="Automatische Bildschirmsperre, Arbeit ohne Administratorrechte"
+    )
+    browserprofile: bool = Field(False, title="Eigenes Browserprofil je Kunde")
+    abschliessbarer_raum: bool = Field(False, title="Abschließbares Arbeitszimmer")
+    aktenvernichter_p4: bool = Field(False, title="Aktenvernichter Sicherheitsstufe P-4")
+    sicherheitsupdates: bool = Field(
+        False, title="Automatische Sicherheitsupdates, Virenschutz und Firewall"
+    )
+    wlan_verschluesselt: bool = Field(
+        False, title="Router mit aktueller Firmware, WLAN mit WPA2/WPA3"
+    )
+    gastnetz: bool = Field(False, title="Getrenntes Gastnetz für private und smarte Geräte")
+    datensicherung_taeglich: bool = Field(
+        False, title="Tägliche verschlüsselte Datensicherung auf ein getrenntes Laufwerk"
+    )
+    wiederherstellung_getestet: bool = Field(
+        False, title="Wiederherstellung mindestens halbjährlich getestet"
+    )
+    ersatzgeraet: bool = Field(False, title="Ersatzgerät und mobiler Internetzugang")
 
 
 class Geschaeftsprofil(Model):
@@ -76,8 +127,28 @@ class Geschaeftsprofil(Model):
         title="Ort für Datum und Unterschrift",
         description="Standard: der Ort Ihrer Anschrift",
     )
+    kauffrau: bool = Field(
+        False,
+        title="Kauffrau im Sinne des HGB",
+        description="true nur, wenn Ihr Unternehmen ein Handelsgewerbe ist oder im "
+        "Handelsregister steht (§§ 1, 2 HGB); freiberuflich tätige Assistentinnen meist nicht",
+    )
     gerichtsstand: Zeile | None = Field(
-        None, title="Gerichtsstand", description="Nur gegenüber Kaufleuten wirksam (§ 38 ZPO)."
+        None,
+        title="Gerichtsstand",
+        description="Wird nur vereinbart, wenn beide Seiten Kaufleute sind (§ 38 Abs. 1 ZPO) "
+        "oder der Kunde ein Unternehmen in Österreich oder der Schweiz ist.",
+    )
+    eigene_dienste: list[EigenerDienst] = Field(
+        default_factory=list,
+        title="Ihre eigenen Dienste",
+        description="E-Mail-Postfach, Cloud-Speicher, Datensicherung, Telefon/Mailbox: "
+        "Unterauftragsverarbeiter in jedem AVV",
+    )
+    tom: Tom | None = Field(
+        None,
+        title="Technische und organisatorische Maßnahmen",
+        description="Bestätigen Sie, was Sie tatsächlich tun; Anlage 3 des AVV druckt nur das.",
     )
     haftpflichtversicherung: Zeile | None = Field(
         None, title="Berufshaftpflichtversicherung", description="Versicherer, falls vorhanden"
