@@ -13,6 +13,7 @@ from vadocs.data.validation import validate
 from vadocs.data.workspace import CATALOGUE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
@@ -72,8 +73,8 @@ def with_csv_times(datei: Kundendatei, doc: yaml_source.Document) -> Kundendatei
             problems.append(
                 doc.problem(
                     ("rechnungen", i, "zeiten_csv"),
-                    f"CSV file not found: {csv_file}",
-                    "give the path relative to the client file",
+                    _("CSV file not found: {csv_file}").format(csv_file=csv_file),
+                    _("give the path relative to the client file"),
                 )
             )
             invoices.append(r)

@@ -15,6 +15,7 @@ from typing import Any
 
 from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem
+from vadocs.i18n import _
 
 HINT = (
     "remove it: share access data only through a password manager such as 1Password or "
@@ -85,8 +86,9 @@ def _walk(doc: Document, node: Any, path: PathKey) -> Iterator[Problem]:
             if _SECRET_KEY.search(str(key)):
                 yield doc.problem(
                     (*path, key),
-                    f"the key '{key}' looks like it holds a "
-                    "credential; vadocs does not store access data",
+                    _(
+                        "the key '{key}' looks like it holds a credential; vadocs does not store access data"
+                    ).format(key=key),
                     HINT,
                     rule="secret",
                     at_key=True,
@@ -105,14 +107,17 @@ def _text(doc: Document, text: str, path: PathKey) -> Iterator[Problem]:
         return
     for pattern, what in _SECRET_TEXT:
         if pattern.search(text):
-            yield doc.problem(path, f"this text seems to contain {what}", HINT, rule="secret")
+            yield doc.problem(
+                path, _("this text seems to contain {what}").format(what=what), HINT, rule="secret"
+            )
             return
     for word in _TOKEN.findall(text):
         if _looks_random(word):
             yield doc.problem(
                 path,
-                "this text contains a long random-looking string "
-                f"('{word[:4]}…'), perhaps a password or key",
+                _(
+                    "this text contains a long random-looking string ('{word_4}…'), perhaps a password or key"
+                ).format(word_4=word[:4]),
                 HINT,
                 rule="secret",
             )

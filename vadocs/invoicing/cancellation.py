@@ -12,6 +12,7 @@ from vadocs.build.writing import CONVERT_TIMEOUT, ClientJob, convert_all, write_
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.errors import LedgerError, WorkspaceError
+from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger
 from vadocs.pdf.converter import make_converter
@@ -26,11 +27,11 @@ def cancel_invoice(start: Path, number: str, reason: str, options: BuildOptions)
         issued = ledger.get(number)
         if issued is None:
             raise LedgerError(
-                f"there is no invoice {number}",
-                hint="`vadocs invoices list` shows the issued invoices",
+                _("there is no invoice {number}").format(number=number),
+                hint=_("`vadocs invoices list` shows the issued invoices"),
             )
         client_file = client_file_of(ws, issued.client)
-        profil, _ = load_profile(ws.profile_file)
+        profil, _warnings = load_profile(ws.profile_file)
         engagement = load_engagement(
             client_file, ws, profil, load_catalogue(ws), options.today
         ).engagement
@@ -60,7 +61,9 @@ def client_file_of(ws: Workspace, client: str) -> Path:
     found = sorted(p for p in ws.root.rglob(f"{client}.yaml") if "out" not in p.parts)
     if not found:
         raise WorkspaceError(
-            f"the client file {client}.yaml was not found in {ws.root}",
-            hint="the cancellation invoice needs the client's file for the parties' details",
+            _("the client file {client}.yaml was not found in {root}").format(
+                client=client, root=ws.root
+            ),
+            hint=_("the cancellation invoice needs the client's file for the parties' details"),
         )
     return found[0]

@@ -21,6 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError
+from vadocs.i18n import _
 from vadocs.output import private_dir
 
 SCHEMA = """
@@ -98,8 +99,8 @@ class Ledger:
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise LedgerError(
-                f"{path}: the invoice ledger cannot be opened ({exc})",
-                hint="restore it from your backup (vadocs invoices backup)",
+                _("{path}: the invoice ledger cannot be opened ({exc})").format(path=path, exc=exc),
+                hint=_("restore it from your backup (vadocs invoices backup)"),
             ) from None
 
     def close(self) -> None:
@@ -140,7 +141,7 @@ class Ledger:
     def next_number(self, pattern: str, on: date) -> str:
         """Allocate the next number of the series; only inside :meth:`issuing`."""
         if not self.db.in_transaction:
-            raise RuntimeError("numbers are allocated only inside a transaction")
+            raise RuntimeError(_("numbers are allocated only inside a transaction"))
         year = on.year if "{year" in pattern else 0
         row = self.db.execute(
             "SELECT last_seq FROM series WHERE pattern=? AND year=?", (pattern, year)
@@ -154,9 +155,10 @@ class Ledger:
         number = pattern.format(year=on.year, seq=seq)
         if self.get(number) is not None:
             raise LedgerError(
-                f"invoice number {number} exists already",
-                hint="the number pattern changed so that it repeats old numbers; "
-                "choose a pattern with a new prefix",
+                _("invoice number {number} exists already").format(number=number),
+                hint=_(
+                    "the number pattern changed so that it repeats old numbers; choose a pattern with a new prefix"
+                ),
             )
         return number
 
@@ -206,8 +208,10 @@ class Ledger:
         """
         if not dest.parent.is_dir():
             raise LedgerError(
-                f"{dest}: the folder {dest.parent} does not exist",
-                hint="create the folder first, or name another file",
+                _("{dest}: the folder {parent} does not exist").format(
+                    dest=dest, parent=dest.parent
+                ),
+                hint=_("create the folder first, or name another file"),
             )
         fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=dest.parent)
         os.close(fd)
@@ -221,7 +225,9 @@ class Ledger:
             os.replace(name, dest)
         except (OSError, sqlite3.Error) as exc:
             Path(name).unlink(missing_ok=True)
-            raise LedgerError(f"{dest}: cannot write the backup ({exc})") from None
+            raise LedgerError(
+                _("{dest}: cannot write the backup ({exc})").format(dest=dest, exc=exc)
+            ) from None
 
 
 def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:

@@ -13,6 +13,8 @@ from stdnum.de import stnr as std_stnr
 from stdnum.eu import vat as std_eu_vat
 from stdnum.exceptions import ValidationError as StdnumError
 
+from vadocs.i18n import _
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Zeile = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
 
@@ -65,14 +67,16 @@ def _iban(value: str) -> str:
     try:
         return str(std_iban.validate(value))
     except StdnumError as exc:
-        raise ValueError(f"not a valid IBAN ({exc}); copy it from your bank statement") from None
+        raise ValueError(
+            _("not a valid IBAN ({exc}); copy it from your bank statement").format(exc=exc)
+        ) from None
 
 
 def _bic(value: str) -> str:
     try:
         return str(std_bic.validate(value))
     except StdnumError as exc:
-        raise ValueError(f"not a valid BIC ({exc})") from None
+        raise ValueError(_("not a valid BIC ({exc})").format(exc=exc)) from None
 
 
 def _eu_vat(value: str) -> str:
@@ -80,14 +84,16 @@ def _eu_vat(value: str) -> str:
         return str(std_eu_vat.validate(value))
     except StdnumError as exc:
         raise ValueError(
-            f"not a valid VAT ID ({exc}); a German USt-IdNr looks like DE123456789"
+            _("not a valid VAT ID ({exc}); a German USt-IdNr looks like DE123456789").format(
+                exc=exc
+            )
         ) from None
 
 
 def _de_vat(value: str) -> str:
     compact = _eu_vat(value)
     if not compact.startswith("DE"):
-        raise ValueError("your own USt-IdNr must be a German one (DE + 9 digits)")
+        raise ValueError(_("your own USt-IdNr must be a German one (DE + 9 digits)"))
     return compact
 
 
@@ -96,8 +102,9 @@ def _stnr(value: str) -> str:
         std_stnr.validate(value)
     except StdnumError as exc:
         raise ValueError(
-            f"not a valid Steuernummer ({exc}); write it as on your tax office's letter, "
-            "e.g. 201/123/45678"
+            _(
+                "not a valid Steuernummer ({exc}); write it as on your tax office's letter, e.g. 201/123/45678"
+            ).format(exc=exc)
         ) from None
     return value
 
@@ -124,7 +131,7 @@ def _int_choice(*choices: int) -> object:
     def check(value: int) -> int:
         if value not in choices:
             allowed = " or ".join(str(c) for c in choices)
-            raise ValueError(f"must be {allowed}")
+            raise ValueError(_("must be {allowed}").format(allowed=allowed))
         return value
 
     return AfterValidator(check)

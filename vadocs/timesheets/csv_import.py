@@ -30,6 +30,7 @@ from pathlib import Path
 
 from vadocs.data.yaml_source import read_text
 from vadocs.errors import Problem, ProblemsError
+from vadocs.i18n import _
 
 DATE_COLUMNS = ("start date", "date", "datum", "startdatum")
 TEXT_COLUMNS = (
@@ -62,7 +63,7 @@ def read_entries(file: Path, von: date, bis: date, kunde: str | None = None) -> 
         dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
-        raise ProblemsError([Problem(file, "the CSV file is empty")])
+        raise ProblemsError([Problem(file, _("the CSV file is empty"))])
     header = [h.strip().lower() for h in rows[0]]
     cols = _columns(file, header)
     entries, problems = [], []
@@ -106,7 +107,9 @@ def _columns(file: Path, header: list[str]) -> dict[str, int | None]:
             [
                 Problem(
                     file,
-                    f"no column for {', '.join(missing)} in the header ({', '.join(header)})",
+                    _("no column for {join_missing} in the header ({join_header})").format(
+                        join_missing=", ".join(missing), join_header=", ".join(header)
+                    ),
                     line=1,
                     hint=_HINT,
                 )
@@ -120,7 +123,7 @@ def _entry(row: list[str], cols: dict[str, int | None]) -> CsvEntry:
         index = cols[key]
         assert index is not None
         if index >= len(row):
-            raise ValueError(f"the row has no {key} column")
+            raise ValueError(_("the row has no {key} column").format(key=key))
         return row[index].strip()
 
     return CsvEntry(
@@ -141,7 +144,7 @@ def parse_date(text: str) -> date:
             return datetime.strptime(text[:10].strip(), fmt).date()
         except ValueError:
             continue
-    raise ValueError(f"'{text}' is not a date")
+    raise ValueError(_("'{text}' is not a date").format(text=text))
 
 
 def parse_duration(text: str) -> int:
@@ -157,7 +160,7 @@ def parse_duration(text: str) -> int:
     try:
         hours_decimal = Decimal(text.replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"'{text}' is not a duration") from None
+        raise ValueError(_("'{text}' is not a duration").format(text=text)) from None
     if hours_decimal < 0:
-        raise ValueError(f"'{text}' is a negative duration")
+        raise ValueError(_("'{text}' is a negative duration").format(text=text))
     return int((hours_decimal * 60).to_integral_value())
