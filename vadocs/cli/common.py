@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
@@ -30,8 +31,13 @@ def fail(error: VadocsError) -> UserError:
 
 
 def echo_problems(problems: list[Problem]) -> None:
+    """Each problem once, in the order found, its file relative to the current folder."""
+    seen: set[str] = set()
     for p in problems:
-        click.echo(p.format(), err=True)
+        text = (dataclasses.replace(p, file=shown(p.file)) if p.file else p).format()
+        if text not in seen:
+            seen.add(text)
+            click.echo(text, err=True)
 
 
 def expand(files: tuple[Path, ...]) -> list[Path]:

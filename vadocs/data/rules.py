@@ -6,6 +6,7 @@ Each rule yields :class:`Problem` objects located at the field to change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -75,8 +76,8 @@ def client_rules(
     yield from invoice_rules(doc, d)
 
 
-def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
-    k = d.kunde
+def file_rules(doc: Document) -> Iterator[Problem]:
+    """Rules on the file itself, checked even when its content does not validate."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", doc.file.stem):
         yield Problem(
             doc.file,
@@ -87,6 +88,11 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             column=1,
             hint=_("rename it, e.g. to {slug_doc_file}.yaml").format(slug_doc_file=_slug(doc.file)),
         )
+
+
+def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
+    k = d.kunde
+    yield from file_rules(doc)
     if k.art == "verbraucher" and k.kaufmann:
         yield doc.problem(
             ("kunde", "kaufmann"),
@@ -110,7 +116,11 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                 _("check kunde.anschrift.land and kunde.ust_idnr"),
             )
     if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
-        yield doc.problem(("kunde", "anschrift", "plz"), _("a German postal code has five digits"))
+        yield doc.problem(
+            ("kunde", "anschrift", "plz"),
+            _("a German postal code has five digits (found „{plz}“)").format(plz=k.anschrift.plz),
+            _("write all five digits, e.g. 01067; a leading zero belongs to it"),
+        )
 
 
 def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
@@ -128,7 +138,12 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
 
 
 def _slug(file: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "kunde"
+    """``Bäckerei Schulz`` → ``baeckerei-schulz`` (umlauts transliterated as in German)."""
+    stem = file.stem.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        stem = stem.replace(umlaut, plain)
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "kunde"
 
 
 def _dates(doc: Document, d: Kundendatei) -> Iterator[Problem]:

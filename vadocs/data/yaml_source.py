@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from vadocs.data.yaml_errors import syntax_problem
 from vadocs.errors import InputFileError, Problem, ProblemsError
 from vadocs.i18n import _
 
@@ -43,6 +44,8 @@ class Document:
     data: Any
     value_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    null_words: dict[PathKey, str] = field(default_factory=dict)
+    """Where a word YAML reads as "no value" (``Null``, ``~``) was written, and the word."""
 
     def position(self, path: PathKey) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at ``path``.
@@ -145,17 +148,7 @@ def load(file: Path) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = Problem(
-            file=file,
-            message=_("YAML syntax error: {exc_problem_or_exc_conte}").format(
-                exc_problem_or_exc_conte=exc.problem or exc.context
-            ),
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-            hint=_syntax_hint(str(exc.problem or "")),
-        )
-        raise ProblemsError([problem]) from None
+        raise ProblemsError([syntax_problem(file, text, exc)]) from None
     except yaml.YAMLError as exc:
         raise ProblemsError(
             [Problem(file=file, message=_("YAML error: {exc}").format(exc=exc))]
@@ -180,14 +173,6 @@ def load(file: Path) -> Document:
     if walker.problems:
         raise ProblemsError(walker.problems)
     return doc
-
-
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted"
-    return "check indentation and quoting around this place"
 
 
 class _Walker:
@@ -242,7 +227,7 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -275,8 +260,9 @@ class _Walker:
             out[key] = self.walk(value_node, child, depth + 1)
         return out
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> str | None:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> str | None:
         if not node.style and node.tag == _NULL_TAG:
+            if node.value and path:
+                self.doc.null_words[path] = str(node.value)
             return None
         return str(node.value)

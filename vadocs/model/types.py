@@ -11,6 +11,7 @@ from stdnum import bic as std_bic
 from stdnum import iban as std_iban
 from stdnum.de import stnr as std_stnr
 from stdnum.eu import vat as std_eu_vat
+from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 
 from vadocs.i18n import _
@@ -64,29 +65,46 @@ Kuerzel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
 def _iban(value: str) -> str:
+    """An IBAN checked by python-stdnum (ISO 13616): length and check digits told apart."""
+    compact = std_iban.compact(value)
     try:
         return str(std_iban.validate(value))
-    except StdnumError as exc:
+    except InvalidLength:
         raise ValueError(
-            _("not a valid IBAN ({exc}); copy it from your bank statement").format(exc=exc)
+            _(
+                "the IBAN has {n} characters; a German IBAN has 22 (DE + 20 digits). "
+                "Copy it from your bank statement"
+            ).format(n=len(compact))
+        ) from None
+    except InvalidChecksum:
+        raise ValueError(
+            _("the check digits of the IBAN do not match: probably a typo or swapped digits")
+        ) from None
+    except StdnumError:
+        raise ValueError(
+            _("this is not an IBAN; it starts with two letters, e.g. DE02 1203 0000 0000 2020 51")
         ) from None
 
 
 def _bic(value: str) -> str:
     try:
         return str(std_bic.validate(value))
-    except StdnumError as exc:
-        raise ValueError(_("not a valid BIC ({exc})").format(exc=exc)) from None
+    except StdnumError:
+        raise ValueError(
+            _("not a valid BIC: 8 or 11 letters and digits, e.g. BYLADEM1001")
+        ) from None
 
 
 def _eu_vat(value: str) -> str:
     try:
         return str(std_eu_vat.validate(value))
-    except StdnumError as exc:
+    except InvalidChecksum:
         raise ValueError(
-            _("not a valid VAT ID ({exc}); a German USt-IdNr looks like DE123456789").format(
-                exc=exc
-            )
+            _("the check digit of the VAT ID does not match: probably a typo or swapped digits")
+        ) from None
+    except StdnumError:
+        raise ValueError(
+            _("not a valid VAT ID; a German USt-IdNr looks like DE123456789")
         ) from None
 
 
@@ -100,11 +118,12 @@ def _de_vat(value: str) -> str:
 def _stnr(value: str) -> str:
     try:
         std_stnr.validate(value)
-    except StdnumError as exc:
+    except StdnumError:
         raise ValueError(
             _(
-                "not a valid Steuernummer ({exc}); write it as on your tax office's letter, e.g. 201/123/45678"
-            ).format(exc=exc)
+                "not a valid Steuernummer; write it as on your tax office's letter, "
+                "e.g. 201/123/45678"
+            )
         ) from None
     return value
 
