@@ -49,7 +49,7 @@ class Problem:
         body = f"{self.path}: {self.message}" if self.path else self.message
         text = f"{head}: {body}"
         if self.hint:
-            text += f"\n    {_('hint')}: {self.hint}"
+            text += "\n    " + _("hint") + f": {self.hint}"
         return text
 
 
@@ -62,7 +62,7 @@ class VadocsError(Exception):
         self.hint = hint
 
     def format(self) -> str:
-        return f"{self.message}\n    {_('hint')}: {self.hint}" if self.hint else self.message
+        return self.message + "\n    " + _("hint") + f": {self.hint}" if self.hint else self.message
 
 
 class ProblemsError(VadocsError):
