@@ -39,11 +39,11 @@ templates-text: setup
 # translations (new ones appear empty in vadocs/locale/de/LC_MESSAGES/vadocs.po),
 # compile vadocs.mo. tests/test_i18n.py fails until every text is translated.
 POT := vadocs/locale/vadocs.pot
-messages: setup
+messages:
 	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-output \
 	  --project vadocs --copyright-holder "vadocs" -o $(POT) vadocs
-	$(BIN)/pybabel update --quiet -i $(POT) -d vadocs/locale -D vadocs -l de \
-	  --no-fuzzy-matching --ignore-obsolete --omit-header
+	$(BIN)/pybabel update -i $(POT) -d vadocs/locale -D vadocs -l de \
+	  --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d vadocs/locale -D vadocs --statistics
 	rm -f $(POT)
 

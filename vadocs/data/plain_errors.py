@@ -132,7 +132,7 @@ def describe(err: ErrorDetails, title: str) -> tuple[str, str]:
         return _("{field}: not in the expected form").format(field=title), hint
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", err["msg"]))
-        return f"{title}: {text}", ""
+        return f"{title}: {text}", _("docs/felder.md shows an example of this field")
     message, hint = _SIMPLE.get(
         kind, (N_("{field}: this value does not fit here"), N_("see docs/felder.md"))
     )
