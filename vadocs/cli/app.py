@@ -53,7 +53,7 @@ EPILOG = (
         "and PDF."
     ),
 )
-@click.version_option(__version__, prog_name="vadocs")
+@click.version_option(__version__, prog_name="vadocs", help=_("Show the version and exit."))
 def main() -> None:
     pass
 
