@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from vadocs.cli import main
+os.environ["VADOCS_LANG"] = "en"  # the README is for developers; set before the help is built
+
+from vadocs.cli import main  # noqa: E402
 from vadocs.cli.reference import reference, replace_block
 
 README = Path(__file__).resolve().parent.parent / "README.md"
