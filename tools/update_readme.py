@@ -7,7 +7,7 @@ from pathlib import Path
 
 os.environ["VADOCS_LANG"] = "en"  # the README is for developers; set before the help is built
 
-from vadocs.cli import main  # noqa: E402
+from vadocs.cli import main
 from vadocs.cli.reference import reference, replace_block
 
 README = Path(__file__).resolve().parent.parent / "README.md"

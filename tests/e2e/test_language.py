@@ -137,3 +137,14 @@ def test_the_catalogue_is_validated_as_a_catalogue(installed: Installed, workspa
     done = installed.run(["validate", own.name], cwd=workspace, env=GERMAN)
     assert done.returncode == 0, done.stderr
     assert "kunde" not in done.stderr
+
+
+def test_shell_completion_works_as_the_readme_says(installed: Installed, outside: Path) -> None:
+    script = installed.run([], cwd=outside, env={"_VADOCS_COMPLETE": "bash_source"})
+    assert script.returncode == 0 and "_vadocs_completion()" in script.stdout
+    words = installed.run(
+        [],
+        cwd=outside,
+        env={"_VADOCS_COMPLETE": "bash_complete", "COMP_WORDS": "vadocs inv", "COMP_CWORD": "1"},
+    )
+    assert "invoices" in words.stdout
