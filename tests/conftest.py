@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+
+# Tests that check wording read English (the messages' source language); tests of the
+# German texts set VADOCS_LANG=de themselves. Set before vadocs is imported: click's
+# help texts are translated when the commands are defined.
+os.environ["VADOCS_LANG"] = "en"
+
 import shutil
 import subprocess
 from collections.abc import Iterator

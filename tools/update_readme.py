@@ -3,7 +3,10 @@ formats (from :data:`vadocs.timesheets.table.FORMATS`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+os.environ["VADOCS_LANG"] = "en"  # the README is for developers; set before the help is built
 
 from vadocs.cli import main
 from vadocs.cli.reference import reference, replace_block

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from vadocs.i18n import _, ngettext
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -43,11 +45,11 @@ class Problem:
         """``file:line:col: path: message (hint)`` — one line per problem."""
         head = self.location()
         if self.severity is Severity.WARNING:
-            head += ": warning"
+            head += ": " + _("warning")
         body = f"{self.path}: {self.message}" if self.path else self.message
         text = f"{head}: {body}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += "\n    " + _("hint") + f": {self.hint}"
         return text
 
 
@@ -60,7 +62,7 @@ class VadocsError(Exception):
         self.hint = hint
 
     def format(self) -> str:
-        return f"{self.message}\n    hint: {self.hint}" if self.hint else self.message
+        return self.message + "\n    " + _("hint") + f": {self.hint}" if self.hint else self.message
 
 
 class ProblemsError(VadocsError):
@@ -68,7 +70,8 @@ class ProblemsError(VadocsError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         errors = [p for p in problems if p.severity is Severity.ERROR]
-        super().__init__(f"{len(errors)} problem(s) found")
+        n = len(errors)
+        super().__init__(ngettext("{n} problem found", "{n} problems found", n).format(n=n))
         self.problems = list(problems)
 
     def format(self) -> str:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from vadocs.errors import OutputError
+from vadocs.i18n import _
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -55,7 +56,11 @@ def private_dir(path: Path) -> Path:
         for folder in reversed(missing):  # every folder we create, not only the last
             folder.mkdir(mode=0o700, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot create the folder ({exc.strerror})") from None
+        raise OutputError(
+            _("{path}: cannot create the folder ({strerror})").format(
+                path=path, strerror=exc.strerror
+            )
+        ) from None
     return path
 
 
@@ -75,7 +80,11 @@ def write_atomic(target: Path, data: bytes) -> bool:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: cannot be written ({exc.strerror})") from None
+        raise OutputError(
+            _("{target}: cannot be written ({strerror})").format(
+                target=target, strerror=exc.strerror
+            )
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -61,7 +61,7 @@ def test_validate_reports_the_same_problems(runner: CliRunner) -> None:
     result = runner.invoke(main, ["validate", str(CASES / "five-mistakes" / "kunden")])
     assert result.exit_code == 1
     assert result.output.count("fehlerhaft.yaml:") == 5
-    assert "hint: did you mean 'strasse'?" in result.output
+    assert "hint: did you mean „strasse“?" in result.output
 
 
 def test_validate_examples_are_valid(runner: CliRunner) -> None:

@@ -41,6 +41,7 @@ class Installed:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
         env["PATH"] = f"{self.prefix / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         env.pop("VADOCS_DEBUG", None)
+        env["VADOCS_LANG"] = "en"  # wording checks read English; tests of German set "de"
         env.update(extra or {})
         return env
 

@@ -120,7 +120,7 @@ def test_validate(installed: Installed, outside: Path) -> None:
     ws = outside / "ws"
     whole = installed.run(["validate"], cwd=ws)
     assert whole.returncode == 0, whole.stderr
-    assert "2 file(s) valid" in whole.stdout  # the profile and the one client file
+    assert "2 files valid" in whole.stdout  # the profile and the one client file
     _break_plz(ws / "kunden" / "beispiel-gmbh.yaml")
     for args in (["validate"], ["validate", "kunden/"], ["validate", "kunden/beispiel-gmbh.yaml"]):
         bad = installed.run(args, cwd=ws)

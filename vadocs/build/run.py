@@ -28,6 +28,7 @@ from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import contracts_for
 from vadocs.documents.planning import Planned, plan_contracts
 from vadocs.errors import ConverterMissingError, Problem, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger, utc_now
 from vadocs.invoicing.thresholds import small_business_warnings
@@ -88,7 +89,7 @@ def soffice_for(options: BuildOptions) -> str | None:
     soffice = None if options.pdf == "off" else find_soffice(options.soffice)
     if soffice is None and options.pdf == "require":
         raise ConverterMissingError(
-            "LibreOffice (soffice) was not found, and --pdf demands PDFs", hint=INSTALL_HINT
+            _("LibreOffice (soffice) was not found, and --pdf demands PDFs"), hint=INSTALL_HINT
         )
     return soffice
 

@@ -24,6 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from vadocs.checks.dry_render import Rendered
 from vadocs.documents.environment import make_environment
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 
 LEVELS = {"MUSS": Severity.ERROR, "SOLL": Severity.WARNING}
 
@@ -58,9 +59,15 @@ def load_requirements(file: Path) -> tuple[list[Requirement], list[Problem]]:
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        return [], [Problem(file, f"cannot read the coverage list: {exc}", rule="COVERAGE-DATA")]
+        return [], [
+            Problem(
+                file,
+                _("cannot read the coverage list: {exc}").format(exc=exc),
+                rule="COVERAGE-DATA",
+            )
+        ]
     if not isinstance(data, list):
-        return [], [Problem(file, "the coverage list must be a YAML list", rule="COVERAGE-DATA")]
+        return [], [Problem(file, _("the coverage list must be a YAML list"), rule="COVERAGE-DATA")]
     env = make_environment()
     found: list[Requirement] = []
     problems: list[Problem] = []
@@ -75,10 +82,14 @@ def load_requirements(file: Path) -> tuple[list[Requirement], list[Problem]]:
 
 def _requirement(env: ImmutableSandboxedEnvironment, entry: Any) -> Requirement:
     if entry["level"] not in ("MUSS", "SOLL", "KANN"):
-        raise ValueError(f"level must be MUSS, SOLL or KANN, not {entry['level']!r}")
+        raise ValueError(
+            _("level must be MUSS, SOLL or KANN, not {entry_level!r}").format(
+                entry_level=entry["level"]
+            )
+        )
     phrases = tuple(re.compile(str(p), re.IGNORECASE) for p in entry["phrases"])
     if not phrases:
-        raise ValueError("no phrases")
+        raise ValueError(_("no phrases"))
     when = entry.get("when")
     condition = None if when is None else env.compile_expression(str(when))
     fields = (str(entry["id"]), entry["level"], str(entry["law"]), str(entry.get("element", "")))
@@ -108,10 +119,8 @@ def check_coverage(
             more = " …" if len(labels) > 3 else ""
             problems.append(Problem(
                 template,
-                f"{req.id} ({req.law}) is missing: {req.element} — no text matches "
-                f"/{pattern}/ (for {', '.join(labels[:3])}{more})",
+                _("{id} ({law}) is missing: {element} — no text matches /{pattern}/ (for {join_labels_3}{more})").format(id=req.id, law=req.law, element=req.element, pattern=pattern, join_labels_3=', '.join(labels[:3]), more=more),
                 path="legal coverage", severity=LEVELS[req.level], rule="LEGAL-COVERAGE",
-                hint=f"restore the clause ({req.level} point {req.id} in docs/recht.md); "
-                "`git diff` with `vadocs text` shows what changed",
+                hint=_("restore the clause ({level} point {id} in docs/recht.md); `git diff` with `vadocs text` shows what changed").format(level=req.level, id=req.id),
             ))  # fmt: skip
     return problems

@@ -16,6 +16,8 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from vadocs.i18n import _
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
@@ -106,9 +108,9 @@ class DocxPackage:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 self.files = {i.filename: archive.read(i) for i in archive.infolist()}
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise PackageError(f"not a zip package ({exc})") from None
+            raise PackageError(_("not a zip package ({exc})").format(exc=exc)) from None
         if "[Content_Types].xml" not in self.files or self.main_name not in self.files:
-            raise PackageError("no main document part (word/document.xml)")
+            raise PackageError(_("no main document part (word/document.xml)"))
         self._trees: dict[str, etree._Element] = {}
 
     @classmethod
@@ -116,7 +118,9 @@ class DocxPackage:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise PackageError(f"cannot be read ({exc.strerror})") from None
+            raise PackageError(
+                _("cannot be read ({strerror})").format(strerror=exc.strerror)
+            ) from None
         return cls(path, data)
 
     @cached_property

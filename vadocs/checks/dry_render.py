@@ -31,6 +31,7 @@ from vadocs.documents.environment import make_environment
 from vadocs.documents.planning import with_images
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
+from vadocs.i18n import _
 
 _LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|\{#|#\}")
 _NONE = re.compile(r"\bNone\b")
@@ -174,7 +175,7 @@ def dry_render(
             # the same finding for several clients is one problem, shown as for the first
             grouped.setdefault((f.rule, f.key), (f, []))[1].append(case.label)
     problems = [
-        Problem(template, f"{f.message} (for {_names(labels)})", path=f.path, hint=f.hint,
+        Problem(template, _("{message} (for {names_labels})").format(message=f.message, names_labels=_names(labels)), path=f.path, hint=f.hint,
                 rule=f.rule)
         for f, labels in grouped.values()
     ]  # fmt: skip

@@ -19,6 +19,7 @@ from vadocs.data.workspace import PROFILE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement, base_context, invoice_context
 from vadocs.documents.kinds import MAHNUNG, RECHNUNG, DocumentKind
 from vadocs.errors import Problem, ProblemsError, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import Rechnung, compute
 from vadocs.invoicing.snapshots import mirrored
@@ -74,9 +75,9 @@ def load_examples(folder: Path | None) -> tuple[list[Example], list[Problem]]:
         return [], [
             Problem(
                 folder,
-                f"no example workspace ({PROFILE_NAME}) found",
+                _("no example workspace ({PROFILE_NAME}) found").format(PROFILE_NAME=PROFILE_NAME),
                 rule="EXAMPLE",
-                hint="pass --examples with a folder that holds a vadocs.yaml",
+                hint=_("pass --examples with a folder that holds a vadocs.yaml"),
             )
         ]
     examples: list[Example] = []
@@ -84,7 +85,7 @@ def load_examples(folder: Path | None) -> tuple[list[Example], list[Problem]]:
     for root in roots:
         ws = Workspace(root, root / PROFILE_NAME)
         try:
-            profil, _ = load_profile(ws.profile_file)
+            profil, _warnings = load_profile(ws.profile_file)
             katalog = load_catalogue(ws)
             for file in sorted((root / "kunden").glob("*.yaml")):
                 loaded = load_engagement(file, ws, profil, katalog, date.today())

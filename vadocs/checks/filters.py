@@ -15,6 +15,7 @@ from jinja2 import nodes
 from vadocs.checks.jinja_parts import ParsedPart
 from vadocs.documents.environment import allowed_filters
 from vadocs.errors import Problem
+from vadocs.i18n import _
 
 _UNSAFE = {
     "safe",
@@ -44,10 +45,10 @@ def check_filters(parts: list[ParsedPart], template: Path) -> list[Problem]:
                 found.append(
                     Problem(
                         template,
-                        "{% autoescape false %} switches off escaping",
+                        _("{% autoescape false %} switches off escaping"),
                         path=part.locate(node.lineno, "autoescape"),
                         rule="FILTER-SAFE",
-                        hint="remove the autoescape block; vadocs escapes every value for Word",
+                        hint=_("remove the autoescape block; vadocs escapes every value for Word"),
                     )
                 )
     return found
@@ -58,10 +59,10 @@ def _unknown(part: ParsedPart, node: nodes.Filter, template: Path, allowed: list
     if node.name == "safe":
         return Problem(
             template,
-            "|safe switches off escaping: a value with & or < breaks the document",
+            _("|safe switches off escaping: a value with & or < breaks the document"),
             path=where,
             rule="FILTER-SAFE",
-            hint="remove |safe; for line breaks use |zeilen",
+            hint=_("remove |safe; for line breaks use |zeilen"),
         )
     close = difflib.get_close_matches(node.name, allowed, n=1)
     guess = f"did you mean |{close[0]}? " if close else ""

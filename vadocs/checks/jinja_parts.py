@@ -22,6 +22,7 @@ from vadocs.checks.docx_parts import DocxPackage, Paragraph, Part, w
 from vadocs.documents.environment import make_environment
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
+from vadocs.i18n import _
 
 _ID_ATTR = "vadocsid"
 _ID = re.compile(r"w:" + _ID_ATTR + r'="(\d+)"')
@@ -145,10 +146,11 @@ def _parse(
             lineno, needle = _unclosed_block(env, source) or (lineno, needle)
         return Problem(
             pkg.path,
-            f"template syntax error: {exc.message}",
+            _("template syntax error: {message}").format(message=exc.message),
             path=part.locate(lineno, needle),
-            hint="compare the tags with `vadocs text`; every {% if %} and {% for %} needs its "
-            "{% endif %} / {% endfor %}, every {{ its }}",
+            hint=_(
+                "compare the tags with `vadocs text`; every {% if %} and {% for %} needs its {% endif %} / {% endfor %}, every {{ its }}"
+            ),
             rule="JINJA-SYNTAX",
         )
     return ParsedPart(label, tree, lines, paragraphs)

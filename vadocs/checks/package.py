@@ -10,6 +10,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from vadocs.checks.docx_parts import DocxPackage, PackageError, owning_paragraph, w
 from vadocs.documents.kinds import ALL
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 
 A4 = (11906, 16838)  # twips (1/20 pt)
 _TOLERANCE = 20
@@ -30,7 +31,7 @@ def open_template(path: Path) -> tuple[DocxPackage | None, list[Problem]]:
         return None, [
             Problem(
                 path,
-                f"not a valid .docx file: {exc}",
+                _("not a valid .docx file: {exc}").format(exc=exc),
                 path="file",
                 hint=_SAVE_AS,
                 rule="PKG-NOT-DOCX",
@@ -50,7 +51,7 @@ def _malformed(pkg: DocxPackage) -> Iterator[Problem]:
             line, column = exc.position if exc.position else (None, None)
             yield Problem(
                 pkg.path,
-                f"malformed XML: {exc.msg}",
+                _("malformed XML: {msg}").format(msg=exc.msg),
                 path=name,
                 line=line,
                 column=column,
@@ -67,7 +68,9 @@ def _content_type(pkg: DocxPackage) -> Iterator[Problem]:
             if kind not in _MAIN_TYPES:
                 yield Problem(
                     pkg.path,
-                    f"not a Word document but {kind or 'unknown content'}",
+                    _("not a Word document but {kind_or_unknown_content}").format(
+                        kind_or_unknown_content=kind or "unknown content"
+                    ),
                     path="file",
                     hint=_SAVE_AS,
                     rule="PKG-NOT-DOCX",
@@ -83,7 +86,7 @@ def _name(pkg: DocxPackage) -> Iterator[Problem]:
     if pkg.path.name not in known:
         yield Problem(
             pkg.path,
-            "vadocs uses no template of this name",
+            _("vadocs uses no template of this name"),
             path="file",
             hint="the names are " + ", ".join(known),
             severity=Severity.WARNING,
@@ -97,9 +100,9 @@ def _page_size(pkg: DocxPackage) -> Iterator[Problem]:
     if not sections:
         yield Problem(
             pkg.path,
-            "no page size set",
+            _("no page size set"),
             path="body, section 1",
-            hint="Layout → Size → A4",
+            hint=_("Layout → Size → A4"),
             rule="PKG-PAGE-SIZE",
         )
     for number, sect in enumerate(sections, start=1):
@@ -117,9 +120,9 @@ def _page_size(pkg: DocxPackage) -> Iterator[Problem]:
         if not ok:
             yield Problem(
                 pkg.path,
-                f"page size is {shown}, not A4 (210 × 297 mm)",
+                _("page size is {shown}, not A4 (210 × 297 mm)").format(shown=shown),
                 path=f"body, section {number}",
-                hint="Word: Layout → Size → A4; LibreOffice: Format → Page Style → Page → A4",
+                hint=_("Word: Layout → Size → A4; LibreOffice: Format → Page Style → Page → A4"),
                 rule="PKG-PAGE-SIZE",
             )
 
@@ -142,8 +145,9 @@ def _language(pkg: DocxPackage) -> Iterator[Problem]:
         found = f"is {default}" if default else "is not set"
         yield Problem(
             pkg.path,
-            f"the document language {found}, not {_LANGUAGE} (hyphenation, "
-            "spelling and PDF language follow it)",
+            _(
+                "the document language {found}, not {LANGUAGE} (hyphenation, spelling and PDF language follow it)"
+            ).format(found=found, LANGUAGE=_LANGUAGE),
             path="styles, default language",
             hint=hint,
             rule="PKG-LANGUAGE",
@@ -160,7 +164,7 @@ def _language(pkg: DocxPackage) -> Iterator[Problem]:
             if p in paragraphs:
                 yield Problem(
                     pkg.path,
-                    f"text marked as language {value}",
+                    _("text marked as language {value}").format(value=value),
                     path=paragraphs[p].location(),
                     hint=hint,
                     severity=Severity.WARNING,

@@ -13,6 +13,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, Paragraph, owning_paragraph, snippet, w
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 
 _TEXT_REVISIONS = {"ins": "insertion", "del": "deletion", "moveFrom": "move", "moveTo": "move"}
 _FORMAT_REVISIONS = (
@@ -59,7 +60,7 @@ def _tracked(
             para = paragraphs.get(owning_paragraph(el))
             if para is not None and para.element not in changed:
                 changed[para.element] = (set(), "")
-                yield Problem(pkg.path, "unaccepted tracked formatting change",
+                yield Problem(pkg.path, _("unaccepted tracked formatting change"),
                               path=para.location(), hint=_ACCEPT, severity=Severity.WARNING,
                               rule="REV-TRACKED")  # fmt: skip
 
@@ -99,7 +100,7 @@ def _comments(
             + " — comments travel to the client inside the document",
             path=paragraphs[p].location(),
             rule="REV-COMMENT",
-            hint="delete it: in Word Review → Delete → Delete All Comments in Document",
+            hint=_("delete it: in Word Review → Delete → Delete All Comments in Document"),
         )
 
 

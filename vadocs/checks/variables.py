@@ -24,6 +24,7 @@ from vadocs.checks.context_types import (
 )
 from vadocs.checks.jinja_parts import ParsedPart
 from vadocs.errors import Problem
+from vadocs.i18n import _
 
 _JINJA_GLOBALS = {
     "range",
@@ -240,7 +241,7 @@ class _Walker:
         what = f"{owner} has no field {last!r}" if owner else "no such name in the template context"
         self.problems[(path, where)] = Problem(
             self.template,
-            f"unknown placeholder {path}: {what}",
+            _("unknown placeholder {path}: {what}").format(path=path, what=what),
             path=where,
             hint=guess + "`vadocs fields` lists every placeholder",
             rule="VAR-UNKNOWN",

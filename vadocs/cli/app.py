@@ -25,45 +25,60 @@ from vadocs.cli import (
 )
 from vadocs.cli.common import fail
 from vadocs.errors import VadocsError
+from vadocs.i18n import N_, _, use_for_click
 
 EXAMPLE = "\n\n\b\nExample:\n  "
 
 EXIT_STATUS = {
-    0: "success (warnings allowed, unless --strict)",
-    1: "problems found in your files, templates, ledger or e-invoices "
-    "(a client failed, a check error, a verify mismatch, an invalid e-invoice, "
-    "nothing to do where something was asked for)",
-    2: "wrong usage, or an internal error",
-    130: "interrupted (Ctrl-C, SIGTERM): nothing half-written",
+    0: N_("success (warnings allowed, unless --strict)"),
+    1: N_(
+        "problems found in your files, templates, ledger or e-invoices "
+        "(a client failed, a check error, a verify mismatch, an invalid e-invoice, "
+        "nothing to do where something was asked for)"
+    ),
+    2: N_("wrong usage, or an internal error"),
+    130: N_("interrupted (Ctrl-C, SIGTERM): nothing half-written"),
 }
 """The exit-status contract of every command (README table, ``--help`` epilog, e2e tests)."""
 
-EPILOG = "\b\nExit status:\n" + "\n".join(
-    textwrap.fill(text, 78, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
-    for code, text in EXIT_STATUS.items()
+EPILOG = (
+    "\b\n"
+    + _("Exit status:")
+    + "\n"
+    + "\n".join(
+        textwrap.fill(_(text), 78, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+        for code, text in EXIT_STATUS.items()
+    )
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EPILOG)
-@click.version_option(__version__, prog_name="vadocs")
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EPILOG,
+    help=_(
+        "vadocs — contracts, GDPR agreements and invoices for virtual assistants in Germany.\n"
+        "\n"
+        "Keep your business profile in vadocs.yaml and one YAML file per client in\n"
+        "kunden/; vadocs builds the order confirmation, NDA, AVV and invoices as DOCX\n"
+        "and PDF."
+    ),
+)
+@click.version_option(__version__, prog_name="vadocs", help=_("Show the version and exit."))
 def main() -> None:
-    """vadocs — contracts, GDPR agreements and invoices for virtual assistants in Germany.
-
-    Keep your business profile in vadocs.yaml and one YAML file per client in
-    kunden/; vadocs builds the order confirmation, NDA, AVV and invoices as DOCX
-    and PDF.
-    """
+    pass
 
 
-@main.command()
+@main.command(
+    help=_(
+        "Create a new workspace: vadocs.yaml, one example client, a short README.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs init meine-assistenz && cd meine-assistenz && vadocs build kunden/"
+    )
+)
 @click.argument("directory", type=click.Path(path_type=Path), default=".")
 def init(directory: Path) -> None:
-    """Create a new workspace: vadocs.yaml, one example client, a short README.
-
-    \b
-    Example:
-      vadocs init meine-assistenz && cd meine-assistenz && vadocs build kunden/
-    """
     from vadocs.data.scaffold import create_workspace
 
     try:
@@ -71,35 +86,39 @@ def init(directory: Path) -> None:
     except VadocsError as exc:
         raise fail(exc) from None
     for path in created:
-        click.echo(f"created {path}")
+        click.echo(_("created {path}").format(path=path))
 
 
-@main.command()
+@main.command(
+    help=_(
+        "Write or check the JSON Schema files that editors use for autocompletion.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs schema --write --dir schemas"
+    )
+)
 @click.option(
-    "--write", is_flag=True, help="Write the files into schemas/ instead of checking them."
+    "--write", is_flag=True, help=_("Write the files into schemas/ instead of checking them.")
 )
 @click.option(
     "--dir", "folder", type=click.Path(path_type=Path), default=Path("schemas"), show_default=True
 )
 def schema(write: bool, folder: Path) -> None:
-    """Write or check the JSON Schema files that editors use for autocompletion.
-
-    \b
-    Example:
-      vadocs schema --write --dir schemas
-    """
     from vadocs.data.schema_export import check_schemas, write_schemas
 
     if write:
         for path in write_schemas(folder):
-            click.echo(f"wrote {path}")
+            click.echo(_("wrote {path}").format(path=path))
         return
     stale = check_schemas(folder)
     for path in stale:
-        click.echo(f"{path}: out of date; run `vadocs schema --write`", err=True)
+        click.echo(
+            _("{path}: out of date; run `vadocs schema --write`").format(path=path), err=True
+        )
     if stale:
         raise click.exceptions.Exit(1)
-    click.echo("schemas are current")
+    click.echo(_("schemas are current"))
 
 
 for _command in (
@@ -124,6 +143,7 @@ def _terminate(signum: int, frame: object) -> None:
 def run() -> None:
     """Console entry point: no traceback for an interruption or, unless VADOCS_DEBUG, a bug."""
     signal.signal(signal.SIGTERM, _terminate)
+    use_for_click()
     try:
         # standalone_mode=False makes click *return* the code of a raised Exit instead of
         # exiting with it; dropping that value once turned every failure into exit 0.
@@ -134,15 +154,16 @@ def run() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("interrupted: no invoice was issued half-way; nothing half-written", err=True)
+        click.echo(_("interrupted: no invoice was issued half-way; nothing half-written"), err=True)
         sys.exit(130)
     except Exception:
         if os.environ.get("VADOCS_DEBUG"):
             raise
         click.echo(
-            "vadocs: internal error (a bug in vadocs, not in your files):\n"
-            + traceback.format_exc(limit=-3).strip().splitlines()[-1]
-            + "\nrun again with VADOCS_DEBUG=1 for the details and report them",
+            _(
+                "vadocs: internal error (a bug in vadocs, not in your files):\n{error}\n"
+                "run again with VADOCS_DEBUG=1 for the details and report them"
+            ).format(error=traceback.format_exc(limit=-3).strip().splitlines()[-1]),
             err=True,
         )
         sys.exit(2)

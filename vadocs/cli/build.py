@@ -13,46 +13,59 @@ from vadocs.cli.common import (
     parse_only,
     run_build,
 )
+from vadocs.i18n import _
 
 
-@click.command(name="build")
+@click.command(
+    name="build",
+    help=_(
+        "Build the documents of one or more clients (files or folders) as DOCX and PDF.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs build kunden/mueller-gmbh.yaml\n"
+        "  vadocs build kunden/ --only rechnung --draft"
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Output folder (default: out/ in the workspace).",
+    help=_("Output folder (default: out/ in the workspace)."),
 )
 @click.option(
-    "--only", help="Comma-separated document types: auftragsbestaetigung,avv,nda,rechnung."
+    "--only", help=_("Comma-separated document types: auftragsbestaetigung,avv,nda,rechnung.")
 )
 @click.option(
     "--pdf/--no-pdf",
     "pdf",
     default=None,
-    help="Demand PDFs (fail without LibreOffice), or write DOCX only.",
+    help=_("Demand PDFs (fail without LibreOffice), or write DOCX only."),
 )
-@click.option("--draft", is_flag=True, help="Invoices as drafts marked ENTWURF; no number is used.")
+@click.option(
+    "--draft", is_flag=True, help=_("Invoices as drafts marked ENTWURF; no number is used.")
+)
 @click.option(
     "--profile",
     type=click.Path(path_type=Path),
-    help="The business profile (default: vadocs.yaml found above the client file).",
+    help=_("The business profile (default: vadocs.yaml found above the client file)."),
 )
 @click.option(
     "--date",
     "today",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Treat this day as today (for checks and the issue date).",
+    help=_("Treat this day as today (for checks and the issue date)."),
 )
 @click.option(
     "--datum",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Date new invoices on this earlier day instead of today (never a future day).",
+    help=_("Date new invoices on this earlier day instead of today (never a future day)."),
 )
 @click.option(
-    "--force", is_flag=True, help="Render every document again, even where nothing changed."
+    "--force", is_flag=True, help=_("Render every document again, even where nothing changed.")
 )
-@click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
+@click.option("-v", "--verbose", is_flag=True, help=_("List every file, not only the summary."))
 def build_command(
     files: tuple[Path, ...],
     output: Path | None,
@@ -65,13 +78,6 @@ def build_command(
     force: bool,
     verbose: bool,
 ) -> None:
-    """Build the documents of one or more clients (files or folders) as DOCX and PDF.
-
-    \b
-    Example:
-      vadocs build kunden/mueller-gmbh.yaml
-      vadocs build kunden/ --only rechnung --draft
-    """
     options = BuildOptions(
         output=output,
         only=parse_only(only),

@@ -10,21 +10,38 @@ import click
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import fail, profile_option
 from vadocs.errors import VadocsError
+from vadocs.i18n import _
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Issue a cancellation invoice (Stornorechnung) for an issued invoice.\n"
+        "\n"
+        "The original is never changed; the cancellation gets its own number, refers\n"
+        "to the original's number and date, mirrors its amounts and is dated today.\n"
+        "An advance that a final invoice deducts is cancelled only with --with-dependents\n"
+        "(the final invoice first).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        '  vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"'
+    )
+)
 @click.argument("number")
 @click.option(
-    "--reason", required=True, help="Why the invoice is cancelled (printed on the cancellation)."
+    "--reason", required=True, help=_("Why the invoice is cancelled (printed on the cancellation).")
 )
-@click.option("--no-pdf", "no_pdf", is_flag=True, help="Write DOCX only.")
+@click.option("--no-pdf", "no_pdf", is_flag=True, help=_("Write DOCX only."))
 @click.option(
     "--with-dependents",
     is_flag=True,
-    help="Also cancel the invoices that rely on it (a final invoice deducting this advance), "
-    "those first.",
+    help=_(
+        "Also cancel the invoices that rely on it (a final invoice deducting this advance), those first."
+    ),
 )
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today.")
+@click.option(
+    "--date", "today", type=click.DateTime(["%Y-%m-%d"]), help=_("Treat this day as today.")
+)
 @profile_option
 def cancel(
     number: str,
@@ -34,17 +51,6 @@ def cancel(
     today: object,
     profile: Path | None,
 ) -> None:
-    """Issue a cancellation invoice (Stornorechnung) for an issued invoice.
-
-    The original is never changed; the cancellation gets its own number, refers
-    to the original's number and date, mirrors its amounts and is dated today.
-    An advance that a final invoice deducts is cancelled only with --with-dependents
-    (the final invoice first).
-
-    \b
-    Example:
-      vadocs invoices cancel 2026-0003 --reason "Falscher Leistungszeitraum"
-    """
     from vadocs.invoicing.cancellation import cancel_invoice
 
     day = today.date() if today is not None else date.today()  # type: ignore[attr-defined]
@@ -56,4 +62,4 @@ def cancel(
     except VadocsError as exc:
         raise fail(exc) from None
     for path in result.written + result.unchanged:
-        click.echo(f"wrote     {path}")
+        click.echo(_("wrote     {path}").format(path=path))

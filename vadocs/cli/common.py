@@ -11,6 +11,7 @@ from vadocs.build.run import build
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import BY_KEY
 from vadocs.errors import Problem, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 
 
@@ -43,9 +44,10 @@ def expand(files: tuple[Path, ...]) -> list[Path]:
             if not found:
                 raise fail(
                     VadocsError(
-                        f"{f}: no client files (*.yaml) in this folder",
-                        hint="name a folder with client files, e.g. kunden/, "
-                        "or a client file such as kunden/mueller-gmbh.yaml",
+                        _("{f}: no client files (*.yaml) in this folder").format(f=f),
+                        hint=_(
+                            "name a folder with client files, e.g. kunden/, or a client file such as kunden/mueller-gmbh.yaml"
+                        ),
                     )
                 )
             out += found
@@ -78,14 +80,19 @@ def parse_only(value: str | None) -> frozenset[str] | None:
     kinds = frozenset(v.strip() for v in value.split(",") if v.strip())
     buildable = [key for key in BY_KEY if key != "mahnung"]
     if not kinds:
-        raise click.BadParameter(f"name at least one of {', '.join(buildable)}")
+        raise click.BadParameter(
+            _("name at least one of {join_buildable}").format(join_buildable=", ".join(buildable))
+        )
     if "mahnung" in kinds:
-        raise click.BadParameter("reminders are built with `vadocs reminders --build`")
+        raise click.BadParameter(_("reminders are built with `vadocs reminders --build`"))
     unknown = kinds - set(buildable)
     if unknown:
         raise click.BadParameter(
-            f"unknown document type(s): {', '.join(sorted(unknown))}; "
-            f"choose from {', '.join(buildable)}"
+            _(
+                "unknown document type(s): {join_sorted_unknown}; choose from {join_buildable}"
+            ).format(
+                join_sorted_unknown=", ".join(sorted(unknown)), join_buildable=", ".join(buildable)
+            )
         )
     return kinds
 
@@ -104,15 +111,17 @@ def run_build(
     for result in report.clients:
         if verbose:
             for imported in result.imports:
-                click.echo(f"Zeiten    {imported.summary()}")
+                click.echo(
+                    _("Zeiten    {imported_summary}").format(imported_summary=imported.summary())
+                )
         echo_problems(result.warnings)
         if result.error is not None:
             click.echo(result.error.format(), err=True)
         elif verbose or len(report.clients) == 1:
             for path in result.written:
-                click.echo(f"wrote     {shown(path)}")
+                click.echo(_("wrote     {shown_path}").format(shown_path=shown(path)))
             for path in result.unchanged:
-                click.echo(f"unchanged {shown(path)}")
+                click.echo(_("unchanged {shown_path}").format(shown_path=shown(path)))
     for line in summary_lines(report):
         click.echo(line)
     for note in report.notes:
@@ -120,7 +129,7 @@ def run_build(
     if report.failed:
         raise click.exceptions.Exit(1)
     if nothing is not None and not any(c.written or c.unchanged for c in report.clients):
-        raise fail(VadocsError(nothing, hint="check the client file(s) and the options"))
+        raise fail(VadocsError(nothing, hint=_("check the client file(s) and the options")))
 
 
 def shown(path: Path) -> Path:
@@ -138,8 +147,8 @@ def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:
     if not path.is_file():
         raise fail(
             VadocsError(
-                f"{path}: no invoices have been issued in this workspace yet",
-                hint="vadocs build kunden/NAME.yaml issues the invoices",
+                _("{path}: no invoices have been issued in this workspace yet").format(path=path),
+                hint=_("vadocs build kunden/NAME.yaml issues the invoices"),
             )
         )
     try:
@@ -151,5 +160,5 @@ def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:
 profile_option = click.option(
     "--profile",
     type=click.Path(path_type=Path),
-    help="The business profile (default: vadocs.yaml above the current folder).",
+    help=_("The business profile (default: vadocs.yaml above the current folder)."),
 )

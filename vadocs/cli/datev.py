@@ -15,6 +15,7 @@ from vadocs.data.validation import validate
 from vadocs.data.workspace import find_workspace
 from vadocs.datev.export import DatevRequest, export_datev
 from vadocs.errors import VadocsError, WorkspaceError
+from vadocs.i18n import _
 from vadocs.model.client import Kundendatei
 
 
@@ -50,7 +51,7 @@ def datev_export(
     first, last = _range(year, date_from, date_to)
     try:
         ws = find_workspace(Path.cwd(), profile)
-        profil, _ = load_profile(ws.profile_file)
+        profil, _warnings = load_profile(ws.profile_file)
         if profil.datev is None:
             raise WorkspaceError(
                 f"{ws.profile_file}: für den DATEV-Export fehlt der Abschnitt datev: "
@@ -71,4 +72,4 @@ def datev_export(
     for problem in warnings:
         click.echo(problem.format(), err=True)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(_("wrote {path}").format(path=path))

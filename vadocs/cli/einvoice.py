@@ -9,30 +9,34 @@ import click
 
 from vadocs.cli.common import echo_problems, fail, ledger_for, profile_option, shown
 from vadocs.errors import Severity, VadocsError
+from vadocs.i18n import _
 
 
-@click.command(name="validate")
+@click.command(
+    name="validate",
+    help=_(
+        "Check e-invoices offline by what they declare (BT-24): Factur-X/ZUGFeRD against\n"
+        "their profile's XSD and schematron plus the CEN EN 16931 rules, XRechnung (CII)\n"
+        "against XSD, CEN and KoSIT's XRechnung rules. The official CEN and KoSIT rules are\n"
+        "not shipped: set VADOCS_EINVOICE_RULES to the folder holding them (e.g. KoSIT's\n"
+        "validator-configuration-xrechnung). An XRechnung is never valid unchecked.\n"
+        "\n"
+        "FILES are PDFs (the embedded factur-x.xml, zugferd-invoice.xml or xrechnung.xml is\n"
+        "checked) or XML files; without FILES, every archived invoice of the workspace.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  VADOCS_EINVOICE_RULES=~/kosit vadocs invoices validate out/mueller-gmbh/*.pdf"
+    ),
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @profile_option
 def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
-    """Check e-invoices offline by what they declare (BT-24): Factur-X/ZUGFeRD against
-    their profile's XSD and schematron plus the CEN EN 16931 rules, XRechnung (CII)
-    against XSD, CEN and KoSIT's XRechnung rules. The official CEN and KoSIT rules are
-    not shipped: set VADOCS_EINVOICE_RULES to the folder holding them (e.g. KoSIT's
-    validator-configuration-xrechnung). An XRechnung is never valid unchecked.
-
-    FILES are PDFs (the embedded factur-x.xml, zugferd-invoice.xml or xrechnung.xml is
-    checked) or XML files; without FILES, every archived invoice of the workspace.
-
-    \b
-    Example:
-      VADOCS_EINVOICE_RULES=~/kosit vadocs invoices validate out/mueller-gmbh/*.pdf
-    """
     from vadocs.einvoice.check_files import check_files
 
     targets = list(files)
     if not targets:
-        _, ledger = ledger_for(profile)
+        _ws, ledger = ledger_for(profile)
         with closing(ledger):
             targets = sorted(p for p in ledger.archive.rglob("*") if p.suffix in (".pdf", ".xml"))
     try:

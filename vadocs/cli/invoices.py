@@ -23,41 +23,48 @@ from vadocs.cli.common import (
 from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import VadocsError
+from vadocs.i18n import _
 
 
-@click.group()
+@click.group(
+    help=_(
+        "The invoice ledger: list, cancel, export for the tax advisor, verify, back up.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices list --year 2026"
+    )
+)
 def invoices() -> None:
-    """The invoice ledger: list, cancel, export for the tax advisor, verify, back up.
-
-    \b
-    Example:
-      vadocs invoices list --year 2026
-    """
+    pass
 
 
 invoices.add_command(cancel)
 
 
-@invoices.command(name="list")
-@click.option("--year", type=int, help="Only invoices dated in this year.")
+@invoices.command(
+    name="list",
+    help=_(
+        "List the issued invoices with their totals and status.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices list --year 2026\n"
+        "  vadocs invoices list --open"
+    ),
+)
+@click.option("--year", type=int, help=_("Only invoices dated in this year."))
 @click.option(
-    "--open", "open_only", is_flag=True, help="Offene Posten: unpaid invoices and what is open."
+    "--open", "open_only", is_flag=True, help=_("Offene Posten: unpaid invoices and what is open.")
 )
 @click.option(
-    "--date", "on", type=click.DateTime(["%Y-%m-%d"]), help="With --open: as of this day."
+    "--date", "on", type=click.DateTime(["%Y-%m-%d"]), help=_("With --open: as of this day.")
 )
 @profile_option
 def list_invoices(year: int | None, open_only: bool, on: object, profile: Path | None) -> None:
-    """List the issued invoices with their totals and status.
-
-    \b
-    Example:
-      vadocs invoices list --year 2026
-      vadocs invoices list --open
-    """
     from vadocs.documents.formatting import euro
 
-    _, ledger = ledger_for(profile)
+    _ws, ledger = ledger_for(profile)
     if open_only:
         from vadocs.cli.payments import print_open_items
 
@@ -74,21 +81,38 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
             f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
             f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()
         )
-    click.echo(f"{len(found)} invoice(s)")
+    click.echo(_("{n} invoice(s)").format(n=len(found)))
 
 
-@invoices.command(name="run")
+@invoices.command(
+    name="run",
+    help=_(
+        "Month-end invoicing: issue every client's invoices for one month in one run.\n"
+        "\n"
+        "Every client file in kunden/ (or only the CLIENTS named) with an invoice for\n"
+        "that month is built; the others are listed as having nothing due. Nothing due\n"
+        "for the whole workspace is fine (exit 0); nothing due for a client you named\n"
+        "is an error (exit 1).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices run --period 2026-11\n"
+        "  vadocs invoices run --period 2026-11 kunden/mueller-gmbh.yaml"
+    ),
+)
 @click.argument("clients", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--period", required=True, help="The month to invoice, as YYYY-MM.")
-@click.option("--pdf/--no-pdf", "pdf", default=None, help="Demand PDFs, or write DOCX only.")
-@click.option("--draft", is_flag=True, help="Drafts marked ENTWURF; no number is used.")
+@click.option("--period", required=True, help=_("The month to invoice, as YYYY-MM."))
+@click.option("--pdf/--no-pdf", "pdf", default=None, help=_("Demand PDFs, or write DOCX only."))
+@click.option("--draft", is_flag=True, help=_("Drafts marked ENTWURF; no number is used."))
 @click.option(
     "--datum",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Date the invoices on this earlier day instead of today (never a future day).",
+    help=_("Date the invoices on this earlier day instead of today (never a future day)."),
 )
-@click.option("--date", "today", type=click.DateTime(["%Y-%m-%d"]), help="Treat this day as today.")
-@click.option("-v", "--verbose", is_flag=True, help="List every file, not only the summary.")
+@click.option(
+    "--date", "today", type=click.DateTime(["%Y-%m-%d"]), help=_("Treat this day as today.")
+)
+@click.option("-v", "--verbose", is_flag=True, help=_("List every file, not only the summary."))
 @profile_option
 def run_invoices(
     clients: tuple[Path, ...],
@@ -100,21 +124,11 @@ def run_invoices(
     verbose: bool,
     profile: Path | None,
 ) -> None:
-    """Month-end invoicing: issue every client's invoices for one month in one run.
-
-    Every client file in kunden/ (or only the CLIENTS named) with an invoice for
-    that month is built; the others are listed as having nothing due. Nothing due
-    for the whole workspace is fine (exit 0); nothing due for a client you named
-    is an error (exit 1).
-
-    \b
-    Example:
-      vadocs invoices run --period 2026-11
-      vadocs invoices run --period 2026-11 kunden/mueller-gmbh.yaml
-    """
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-        raise click.BadParameter("write the month as YYYY-MM, e.g. 2026-11", param_hint="--period")
+        raise click.BadParameter(
+            _("write the month as YYYY-MM, e.g. 2026-11"), param_hint="--period"
+        )
     try:
         ws = find_workspace(Path.cwd(), profile)
     except VadocsError as exc:
@@ -130,28 +144,42 @@ def run_invoices(
         datum=datum.date() if datum is not None else None,  # type: ignore[attr-defined]
     )
     if not files:
-        click.echo(f"{ws.root / 'kunden'}: no client files; nothing is due for {period}")
+        click.echo(
+            _("{ws_root_kunden}: no client files; nothing is due for {period}").format(
+                ws_root_kunden=ws.root / "kunden", period=period
+            )
+        )
         return
     nothing = f"no invoice is due for {period} for the client(s) named" if clients else None
     run_build(files, options, verbose, nothing)
 
 
-@invoices.command()
+@invoices.command(
+    help=_(
+        "Export the invoice list for the tax advisor: CSV for German Excel (; and decimal\n"
+        "comma), or a DATEV Buchungsstapel (EXTF, Windows-1252).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices export --format csv --year 2026 -o rechnungen-2026.csv\n"
+        "  vadocs invoices export --format datev --year 2026 --payments -o EXTF_Rechnungen_2026.csv"
+    )
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "datev"]), default="csv", show_default=True
 )
-@click.option("--year", type=int, help="Only invoices dated in this year.")
-@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="datev: first day.")
-@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="datev: last day.")
-@click.option("--payments", is_flag=True, help="datev: also the payment bookings.")
+@click.option("--year", type=int, help=_("Only invoices dated in this year."))
+@click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help=_("datev: first day."))
+@click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help=_("datev: last day."))
+@click.option("--payments", is_flag=True, help=_("datev: also the payment bookings."))
 @click.option(
-    "--with-documents", "documents", is_flag=True, help="datev: also a flat ZIP of the PDFs."
+    "--with-documents", "documents", is_flag=True, help=_("datev: also a flat ZIP of the PDFs.")
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Write to this file instead of standard output.",
+    help=_("Write to this file instead of standard output."),
 )
 @profile_option
 def export(
@@ -164,14 +192,6 @@ def export(
     output: Path | None,
     profile: Path | None,
 ) -> None:
-    """Export the invoice list for the tax advisor: CSV for German Excel (; and decimal
-    comma), or a DATEV Buchungsstapel (EXTF, Windows-1252).
-
-    \b
-    Example:
-      vadocs invoices export --format csv --year 2026 -o rechnungen-2026.csv
-      vadocs invoices export --format datev --year 2026 --payments -o EXTF_Rechnungen_2026.csv
-    """
     if fmt == "datev":
         from vadocs.cli.datev import datev_export
 
@@ -184,30 +204,34 @@ def export(
     if output is not None and not output.parent.is_dir():
         raise fail(
             VadocsError(
-                f"{output}: the folder {output.parent} does not exist",
-                hint="create the folder first, or name another file",
+                _("{output}: the folder {parent} does not exist").format(
+                    output=output, parent=output.parent
+                ),
+                hint=_("create the folder first, or name another file"),
             )
         )
-    _, ledger = ledger_for(profile)
+    _ws, ledger = ledger_for(profile)
     with closing(ledger):
         text = export_csv(ledger.all(year), statuses(ledger))
     if output is None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}")
+        click.echo(_("wrote {output}").format(output=output))
 
 
-@invoices.command()
+@invoices.command(
+    help=_(
+        "Recompute the SHA-256 of every archived invoice and reminder file; report changed or\n"
+        "vanished ones.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices verify"
+    )
+)
 @profile_option
 def verify(profile: Path | None) -> None:
-    """Recompute the SHA-256 of every archived invoice and reminder file; report changed or
-    vanished ones.
-
-    \b
-    Example:
-      vadocs invoices verify
-    """
     from vadocs.dunning.records import verify_reminders
     from vadocs.invoicing.reports import verify as verify_ledger
 
@@ -220,26 +244,28 @@ def verify(profile: Path | None) -> None:
     echo_problems(problems)
     if problems:
         raise click.exceptions.Exit(1)
-    click.echo(f"{checked} archived file(s) verified, all unchanged")
+    click.echo(_("{checked} archived file(s) verified, all unchanged").format(checked=checked))
 
 
-@invoices.command()
+@invoices.command(
+    help=_(
+        "Copy the ledger with SQLite's online backup (safe while vadocs runs).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs invoices backup /media/usb/ledger-2026-11-30.sqlite"
+    )
+)
 @click.argument("dest", type=click.Path(path_type=Path))
 @profile_option
 def backup(dest: Path, profile: Path | None) -> None:
-    """Copy the ledger with SQLite's online backup (safe while vadocs runs).
-
-    \b
-    Example:
-      vadocs invoices backup /media/usb/ledger-2026-11-30.sqlite
-    """
-    _, ledger = ledger_for(profile)
+    _ws, ledger = ledger_for(profile)
     try:
         with closing(ledger):
             ledger.backup(dest)
     except VadocsError as exc:
         raise fail(exc) from None
-    click.echo(f"wrote {dest}")
+    click.echo(_("wrote {dest}").format(dest=dest))
 
 
 invoices.add_command(validate_einvoices)

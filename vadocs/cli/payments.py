@@ -15,6 +15,7 @@ import click
 from vadocs.cli.common import fail, ledger_for, profile_option
 from vadocs.documents.formatting import euro
 from vadocs.errors import ProblemsError, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments.matching import Outcome
 
@@ -25,7 +26,7 @@ def _day(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter("Datum als JJJJ-MM-TT, z. B. 2026-12-31") from None
+        raise click.BadParameter(_("Datum als JJJJ-MM-TT, z. B. 2026-12-31")) from None
 
 
 def _outcome_line(o: Outcome) -> str:
@@ -39,28 +40,34 @@ def _outcome_line(o: Outcome) -> str:
     return f"{head}  nicht zugeordnet  [{b.identity}]"
 
 
-@click.group()
+@click.group(
+    help=_(
+        "Payments: import bank statements, match them to invoices, enter payments by hand.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs payments import ~/Downloads/camt053_2026-12.zip"
+    )
+)
 def payments() -> None:
-    """Payments: import bank statements, match them to invoices, enter payments by hand.
-
-    \b
-    Example:
-      vadocs payments import ~/Downloads/camt053_2026-12.zip
-    """
+    pass
 
 
-@payments.command(name="import")
+@payments.command(
+    name="import",
+    help=_(
+        "Import bank statements (camt.053/052/054 as XML or ZIP, or MT940) and match them.\n"
+        "\n"
+        "Importing the same statement again changes nothing.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs payments import kontoauszug-2026-12.xml"
+    ),
+)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @profile_option
 def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
-    """Import bank statements (camt.053/052/054 as XML or ZIP, or MT940) and match them.
-
-    Importing the same statement again changes nothing.
-
-    \b
-    Example:
-      vadocs payments import kontoauszug-2026-12.xml
-    """
     from vadocs.payments.importing import import_statements
 
     ledger = ledger_for(profile)[1]
@@ -69,7 +76,7 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
             report = import_statements(ledger, list(files))
     except ProblemsError as exc:
         click.echo(exc.format(), err=True)
-        click.echo("nichts importiert", err=True)
+        click.echo(_("nichts importiert"), err=True)
         raise click.exceptions.Exit(1) from None
     except VadocsError as exc:
         raise fail(exc) from None
@@ -86,27 +93,30 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
     )
 
 
-@payments.command(name="match")
+@payments.command(
+    name="match",
+    help=_(
+        "Assign an unmatched booking to one or more invoices by hand.\n"
+        "\n"
+        "BOOKING is the identity `payments list` shows (or a unique end of it).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs payments match DE02120300000000202051/R-77 2026-0007 2026-0008"
+    ),
+)
 @click.argument("booking")
 @click.argument("numbers", nargs=-1, required=True)
 @click.option(
     "--ueberzahlung",
     "overpay",
     is_flag=True,
-    help="Book more than the invoices ask for as an overpayment (to refund or set off).",
+    help=_("Book more than the invoices ask for as an overpayment (to refund or set off)."),
 )
 @profile_option
 def match_command(
     booking: str, numbers: tuple[str, ...], overpay: bool, profile: Path | None
 ) -> None:
-    """Assign an unmatched booking to one or more invoices by hand.
-
-    BOOKING is the identity `payments list` shows (or a unique end of it).
-
-    \b
-    Example:
-      vadocs payments match DE02120300000000202051/R-77 2026-0007 2026-0008
-    """
     from vadocs.payments.importing import match_by_hand
 
     ledger = ledger_for(profile)[1]
@@ -128,27 +138,30 @@ def _amount(value: str) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
-@payments.command(name="add")
+@payments.command(
+    name="add",
+    help=_(
+        "Record a payment by hand (cash, PayPal, another account).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs payments add 2026-0004 --amount 147,26 --date 2027-01-05 --note PayPal"
+    ),
+)
 @click.argument("number")
-@click.option("--amount", required=True, help="Amount received in euros, e.g. 119,00.")
-@click.option("--date", "day", help="Day of payment as YYYY-MM-DD (default: today).")
-@click.option("--note", default="", help="A note, e.g. 'bar' or 'PayPal'.")
+@click.option("--amount", required=True, help=_("Amount received in euros, e.g. 119,00."))
+@click.option("--date", "day", help=_("Day of payment as YYYY-MM-DD (default: today)."))
+@click.option("--note", default="", help=_("A note, e.g. 'bar' or 'PayPal'."))
 @click.option(
     "--ueberzahlung",
     "overpay",
     is_flag=True,
-    help="Accept more than the invoice still asks for (an overpayment to refund or set off).",
+    help=_("Accept more than the invoice still asks for (an overpayment to refund or set off)."),
 )
 @profile_option
 def add_command(
     number: str, amount: str, day: str | None, note: str, overpay: bool, profile: Path | None
 ) -> None:
-    """Record a payment by hand (cash, PayPal, another account).
-
-    \b
-    Example:
-      vadocs payments add 2026-0004 --amount 147,26 --date 2027-01-05 --note PayPal
-    """
     from vadocs.payments.importing import add_payment
 
     value = _amount(amount)
@@ -161,18 +174,21 @@ def add_command(
     click.echo(f"Zahlung {euro(value)} für {number} erfasst")
 
 
-@payments.command(name="abschreiben")
+@payments.command(
+    name="abschreiben",
+    help=_(
+        "Write off what is still open on an invoice (e.g. the client is insolvent).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        '  vadocs payments abschreiben 2026-0002 --reason "Insolvenz des Kunden"'
+    ),
+)
 @click.argument("number")
-@click.option("--reason", required=True, help="Why the claim is written off.")
-@click.option("--date", "day", help="Day of the write-off as YYYY-MM-DD (default: today).")
+@click.option("--reason", required=True, help=_("Why the claim is written off."))
+@click.option("--date", "day", help=_("Day of the write-off as YYYY-MM-DD (default: today)."))
 @profile_option
 def write_off_command(number: str, reason: str, day: str | None, profile: Path | None) -> None:
-    """Write off what is still open on an invoice (e.g. the client is insolvent).
-
-    \b
-    Example:
-      vadocs payments abschreiben 2026-0002 --reason "Insolvenz des Kunden"
-    """
     from vadocs.payments.importing import write_off
 
     ledger = ledger_for(profile)[1]
@@ -181,19 +197,26 @@ def write_off_command(number: str, reason: str, day: str | None, profile: Path |
             amount = write_off(ledger, number, reason, _day(day))
     except VadocsError as exc:
         raise fail(exc) from None
-    click.echo(f"{euro(amount)} von {number} abgeschrieben")
+    click.echo(
+        _("{euro_amount} von {number} abgeschrieben").format(
+            euro_amount=euro(amount), number=number
+        )
+    )
 
 
-@payments.command(name="list")
-@click.option("--unmatched", is_flag=True, help="Only incoming bookings not yet assigned.")
+@payments.command(
+    name="list",
+    help=_(
+        "List the imported bookings with what they were assigned to.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs payments list --unmatched"
+    ),
+)
+@click.option("--unmatched", is_flag=True, help=_("Only incoming bookings not yet assigned."))
 @profile_option
 def list_command(unmatched: bool, profile: Path | None) -> None:
-    """List the imported bookings with what they were assigned to.
-
-    \b
-    Example:
-      vadocs payments list --unmatched
-    """
     from vadocs.payments.importing import unmatched as unmatched_bookings
     from vadocs.payments.store import PaymentStore
 
@@ -236,8 +259,16 @@ def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
         return STUFEN[max(levels)] if levels else "–"
 
     click.echo(
-        f"{'Nummer':<14} {'Kunde':<24} {'Datum':<10}  {'fällig':<10}  {'Tage':>4}  "
-        f"{'offen':>12}  Mahnstufe"
+        _(
+            "{nummer:<14} {kunde:<24} {datum:<10}  {fällig:<10}  {tage:>4}  {offen:>12}  Mahnstufe"
+        ).format(
+            nummer="Nummer",
+            kunde="Kunde",
+            datum="Datum",
+            fällig="fällig",
+            tage="Tage",
+            offen="offen",
+        )
     )
     for i in items:
         click.echo(

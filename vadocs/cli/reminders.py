@@ -13,37 +13,40 @@ from typing import TYPE_CHECKING
 import click
 
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.i18n import _
 
 if TYPE_CHECKING:
     from vadocs.dunning.run import Plan
 
 
-@click.command()
+@click.command(
+    help=_(
+        "List the reminders due (Zahlungserinnerung and Mahnungen) and build them.\n"
+        "\n"
+        "Shows per open invoice the level due (Zahlungserinnerung, 1. or 2. Mahnung),\n"
+        "days overdue, open amount, default interest (§ 288 BGB) and the € 40 flat\n"
+        "fee for businesses. --build writes them from the template mahnung.docx\n"
+        "(your own in vorlagen/, else the built-in one) and records them in the ledger.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs reminders --date 2026-12-15\n"
+        "  vadocs reminders --build"
+    )
+)
 @click.option(
     "--date",
     "on",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="The day to look at, as YYYY-MM-DD (default: today).",
+    help=_("The day to look at, as YYYY-MM-DD (default: today)."),
 )
-@click.option("--build", is_flag=True, help="Write each reminder as DOCX and PDF and record it.")
+@click.option("--build", is_flag=True, help=_("Write each reminder as DOCX and PDF and record it."))
 @click.option(
     "--profile",
     type=click.Path(path_type=Path),
-    help="The business profile (default: vadocs.yaml above the current folder).",
+    help=_("The business profile (default: vadocs.yaml above the current folder)."),
 )
 def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
-    """List the reminders due (Zahlungserinnerung and Mahnungen) and build them.
-
-    Shows per open invoice the level due (Zahlungserinnerung, 1. or 2. Mahnung),
-    days overdue, open amount, default interest (§ 288 BGB) and the € 40 flat
-    fee for businesses. --build writes them from the template mahnung.docx
-    (your own in vorlagen/, else the built-in one) and records them in the ledger.
-
-    \b
-    Example:
-      vadocs reminders --date 2026-12-15
-      vadocs reminders --build
-    """
     from vadocs.build.results import BuildOptions
     from vadocs.build.run import soffice_for
     from vadocs.data.workspace import find_workspace
@@ -66,7 +69,7 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
                 if soffice is None:
                     click.echo(f"LibreOffice fehlt: nur DOCX. Für PDFs {INSTALL_HINT}", err=True)
                 for path in build_reminders(ws, ledger, plan, soffice=soffice):
-                    click.echo(f"geschrieben  {path}")
+                    click.echo(_("geschrieben  {path}").format(path=path))
                 click.echo(
                     f"{len(plan.vorschlaege)} Schreiben erstellt und im Rechnungsbuch vermerkt."
                 )
@@ -102,7 +105,11 @@ def _show(plan: Plan) -> None:
             f"{euro(m.gebuehren):>9}"
         )
         if m.verzug is not None:
-            click.echo(f"{'':<14} in Verzug seit {m.verzug.beginn:%d.%m.%Y}: {m.verzug.grund}")
+            click.echo(
+                _("{value:<14} in Verzug seit {beginn:%d.%m.%Y}: {grund}").format(
+                    value="", beginn=m.verzug.beginn, grund=m.verzug.grund
+                )
+            )
     for held in plan.zurueckgestellt:
         f = held.forderung
         click.echo(f"{f.number:<14} {f.client:<22} keine Mahnung — {held.grund}")

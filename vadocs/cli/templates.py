@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from vadocs.i18n import _
+
 if TYPE_CHECKING:
     from vadocs.checks.runner import CheckResult
 
@@ -33,31 +35,49 @@ def _default_templates(ws: Workspace | None) -> Path:
     return builtin_templates()
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Check Word templates: broken tags, tracked changes, unknown placeholders,\n"
+        "a dry render for every example client, the legal clauses, A4 and German.\n"
+        "\n"
+        "FILES are templates or folders of templates to check (pre-commit passes\n"
+        "single files); without them every .docx in the templates folder is checked.\n"
+        "Exit code 1 on errors, with --strict also on warnings.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs check --strict\n"
+        "  vadocs check --templates vorlagen --format github\n"
+        "  vadocs check --fix vorlagen/rechnung.docx"
+    )
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--templates",
     "templates_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Folder of templates (default: vorlagen/ of this workspace, else built-in).",
+    help=_("Folder of templates (default: vorlagen/ of this workspace, else built-in)."),
 )
 @click.option(
     "--examples",
     "examples_dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help="Workspace(s) whose clients every template is rendered for "
-    "(default: this workspace, else the bundled examples).",
+    help=_(
+        "Workspace(s) whose clients every template is rendered for (default: this workspace, else the bundled examples)."
+    ),
 )
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--strict", is_flag=True, help=_("Fail on warnings too."))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["text", "json", "github", "sarif"]),
     default="text",
     show_default=True,
-    help="github: annotations for GitHub Actions; sarif: SARIF 2.1.0 for code scanning.",
+    help=_("github: annotations for GitHub Actions; sarif: SARIF 2.1.0 for code scanning."),
 )
-@click.option("--fix", is_flag=True, help="First repair what is safe (quotes in tags, split tags).")
+@click.option(
+    "--fix", is_flag=True, help=_("First repair what is safe (quotes in tags, split tags).")
+)
 def check(
     files: tuple[Path, ...],
     templates_dir: Path | None,
@@ -66,19 +86,6 @@ def check(
     fmt: str,
     fix: bool,
 ) -> None:
-    """Check Word templates: broken tags, tracked changes, unknown placeholders,
-    a dry render for every example client, the legal clauses, A4 and German.
-
-    FILES are templates or folders of templates to check (pre-commit passes
-    single files); without them every .docx in the templates folder is checked.
-    Exit code 1 on errors, with --strict also on warnings.
-
-    \b
-    Example:
-      vadocs check --strict
-      vadocs check --templates vorlagen --format github
-      vadocs check --fix vorlagen/rechnung.docx
-    """
     from vadocs.checks import check_templates, fix_templates
     from vadocs.checks.runner import template_files
 
@@ -87,11 +94,18 @@ def check(
     examples = examples_dir or (ws.root if ws is not None else None)
     targets = _targets(files) or template_files(folder)
     if not targets:
-        raise click.ClickException(f"{folder}: no Word templates (*.docx) to check")
+        raise click.ClickException(
+            _("{folder}: no Word templates (*.docx) to check").format(folder=folder)
+        )
     if fix:
         for f in fix_templates(targets):
             shown = f.file.relative_to(Path.cwd()) if f.file.is_relative_to(Path.cwd()) else f.file
-            click.echo(f"fixed {shown}:{f.location}: {f.description}", err=fmt != "text")
+            click.echo(
+                _("fixed {shown}:{location}: {description}").format(
+                    shown=shown, location=f.location, description=f.description
+                ),
+                err=fmt != "text",
+            )
     result = check_templates(folder, examples, strict, files=targets)
     _report(result, fmt)
     if result.failed:
@@ -107,7 +121,9 @@ def _targets(files: tuple[Path, ...]) -> list[Path]:
         if f.is_dir():
             found = template_files(f)
             if not found:
-                raise click.ClickException(f"{f}: no Word templates (*.docx) in this folder")
+                raise click.ClickException(
+                    _("{f}: no Word templates (*.docx) in this folder").format(f=f)
+                )
             out += found
         elif not f.name.startswith("~$"):
             out.append(f)
@@ -129,20 +145,22 @@ def _report(result: CheckResult, fmt: str) -> None:
     click.echo(summary(result), err=fmt == "github")
 
 
-@click.command()
+@click.command(
+    help=_(
+        "List every placeholder a template can use: type, meaning, example value.\n"
+        "\n"
+        "DOCUMENT limits the list to one document (auftragsbestaetigung, avv, nda,\n"
+        "rechnung, mahnung).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs fields rechnung\n"
+        "  vadocs fields --markdown > docs/felder.md"
+    )
+)
 @click.argument("document", required=False, type=click.Choice(list(BY_KEY)))
-@click.option("--markdown", is_flag=True, help="As the Markdown page docs/felder.md.")
+@click.option("--markdown", is_flag=True, help=_("As the Markdown page docs/felder.md."))
 def fields(document: str | None, markdown: bool) -> None:
-    """List every placeholder a template can use: type, meaning, example value.
-
-    DOCUMENT limits the list to one document (auftragsbestaetigung, avv, nda,
-    rechnung, mahnung).
-
-    \b
-    Example:
-      vadocs fields rechnung
-      vadocs fields --markdown > docs/felder.md
-    """
     from vadocs.documents.fields import fields_for, fields_markdown
 
     if markdown:
@@ -155,19 +173,21 @@ def fields(document: str | None, markdown: bool) -> None:
         click.echo(f"    {f.description}" + (f"  Beispiel: {f.example}" if f.example else ""))
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Print a template as plain text with its tags (body, tables, header, footer).\n"
+        "\n"
+        "Use it as a git textconv driver to see template edits as readable diffs:\n"
+        'put "*.docx diff=docx" into .gitattributes and run\n'
+        'git config diff.docx.textconv "vadocs text".\n'
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs text vorlagen/auftragsbestaetigung.docx"
+    )
+)
 @click.argument("template", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 def text(template: Path) -> None:
-    """Print a template as plain text with its tags (body, tables, header, footer).
-
-    Use it as a git textconv driver to see template edits as readable diffs:
-    put "*.docx diff=docx" into .gitattributes and run
-    git config diff.docx.textconv "vadocs text".
-
-    \b
-    Example:
-      vadocs text vorlagen/auftragsbestaetigung.docx
-    """
     from vadocs.documents.text import template_text
 
     try:
@@ -176,36 +196,46 @@ def text(template: Path) -> None:
         raise click.ClickException(exc.format()) from None
 
 
-@click.group()
+@click.group(
+    help=_(
+        "Your own Word templates: copy the built-in ones, see which file each document uses.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs templates init && vadocs templates list"
+    )
+)
 def templates() -> None:
-    """Your own Word templates: copy the built-in ones, see which file each document uses.
-
-    \b
-    Example:
-      vadocs templates init && vadocs templates list
-    """
+    pass
 
 
-@templates.command(name="init")
+@templates.command(
+    name="init",
+    help=_(
+        "Copy the built-in templates into the workspace's vorlagen/ (never overwriting).\n"
+        "\n"
+        "DIRECTORY is the workspace (default: the one around the current folder).\n"
+        "A template in vorlagen/ replaces the built-in one of the same name.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs templates init\n"
+        "  vadocs templates init ~/assistenz"
+    ),
+)
 @click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
 def init_templates(directory: Path | None) -> None:
-    """Copy the built-in templates into the workspace's vorlagen/ (never overwriting).
-
-    DIRECTORY is the workspace (default: the one around the current folder).
-    A template in vorlagen/ replaces the built-in one of the same name.
-
-    \b
-    Example:
-      vadocs templates init
-      vadocs templates init ~/assistenz
-    """
     ws = _workspace()
     root = directory or (ws.root if ws is not None else Path.cwd())
     try:
         for path, created in copy_builtin_templates(root / "vorlagen"):
             click.echo(f"{'created' if created else 'kept   '} {path}")
     except OSError as exc:
-        raise click.ClickException(f"{root / 'vorlagen'}: cannot copy ({exc.strerror})") from None
+        raise click.ClickException(
+            _("{root_vorlagen}: cannot copy ({strerror})").format(
+                root_vorlagen=root / "vorlagen", strerror=exc.strerror
+            )
+        ) from None
 
 
 def copy_builtin_templates(target: Path) -> list[tuple[Path, bool]]:
@@ -222,14 +252,17 @@ def copy_builtin_templates(target: Path) -> list[tuple[Path, bool]]:
     return done
 
 
-@templates.command(name="list")
+@templates.command(
+    name="list",
+    help=_(
+        "Show which template file each document uses (your own or the built-in one).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs templates list"
+    ),
+)
 def list_templates() -> None:
-    """Show which template file each document uses (your own or the built-in one).
-
-    \b
-    Example:
-      vadocs templates list
-    """
     from vadocs.documents.templates import template_for
 
     ws = _workspace()
@@ -237,7 +270,9 @@ def list_templates() -> None:
         try:
             path = template_for(kind, ws)
         except TemplateError:
-            click.echo(f"{kind.key:<22} missing: {kind.template}")
+            click.echo(
+                _("{key:<22} missing: {template}").format(key=kind.key, template=kind.template)
+            )
             continue
         own = ws is not None and path.parent == ws.templates_dir
         click.echo(f"{kind.key:<22} {path}  ({'own' if own else 'built-in'})")

@@ -15,24 +15,27 @@ from vadocs.cli.common import (
 from vadocs.data.loading import validate_files
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import Severity, VadocsError
+from vadocs.i18n import _, ngettext
 
 
-@click.command()
+@click.command(
+    help=_(
+        "Check client files, the profile and the catalogue; report every problem as\n"
+        "file:line:col. Without FILES: the whole workspace (vadocs.yaml, every file in\n"
+        "kunden/, unterauftragsverarbeiter.yaml).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs validate\n"
+        "  vadocs validate kunden/*.yaml"
+    )
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
-    "--profile", type=click.Path(path_type=Path), help="The business profile (vadocs.yaml)."
+    "--profile", type=click.Path(path_type=Path), help=_("The business profile (vadocs.yaml).")
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--strict", is_flag=True, help=_("Treat warnings as errors."))
 def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> None:
-    """Check client files, the profile and the catalogue; report every problem as
-    file:line:col. Without FILES: the whole workspace (vadocs.yaml, every file in
-    kunden/, unterauftragsverarbeiter.yaml).
-
-    \b
-    Example:
-      vadocs validate
-      vadocs validate kunden/*.yaml
-    """
     try:
         targets = expand(files) if files else workspace_files(profile)
         ws_for = {f: find_workspace(f, profile) for f in targets}
@@ -43,6 +46,9 @@ def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> Non
     errors = [p for p in problems if p.severity is Severity.ERROR or strict]
     if errors:
         raise click.exceptions.Exit(1)
-    click.echo(
-        f"{len(ws_for)} file(s) valid" + (f", {len(problems)} warning(s)" if problems else "")
-    )
+    valid = ngettext("{n} file valid", "{n} files valid", len(ws_for)).format(n=len(ws_for))
+    if problems:
+        valid += ", " + ngettext("{n} warning", "{n} warnings", len(problems)).format(
+            n=len(problems)
+        )
+    click.echo(valid)

@@ -8,6 +8,7 @@ from dataclasses import replace
 from vadocs.data.yaml_source import Document
 from vadocs.einvoice.units import unit_code
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.client import Kundendatei
 
@@ -24,33 +25,36 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         if (r.art, r.zeitraum) in seen:
             yield doc.problem(
                 (*here, "zeitraum"),
-                f"a second '{r.art}' invoice for {r.zeitraum}",
-                "add items to the existing entry instead",
+                _("a second '{art}' invoice for {zeitraum}").format(art=r.art, zeitraum=r.zeitraum),
+                _("add items to the existing entry instead"),
             )
         seen.add((r.art, r.zeitraum))
         if bis < d.auftrag.beginn or (d.auftrag.ende and von > d.auftrag.ende):
             yield doc.problem(
                 (*here, "zeitraum"),
-                "the period lies outside the engagement (auftrag.beginn … auftrag.ende)",
+                _("the period lies outside the engagement (auftrag.beginn … auftrag.ende)"),
             )
         if r.art == "schluss" and r.zeitraum not in advances:
             yield doc.problem(
                 (*here, "art"),
-                "a final invoice deducts an advance invoice for the same period, and there is none",
-                "use art: monat",
+                _(
+                    "a final invoice deducts an advance invoice for the same period, and there is none"
+                ),
+                _("use art: monat"),
             )
         if r.datum is not None and r.datum < d.auftrag.datum:
-            yield doc.problem((*here, "datum"), "the invoice is dated before the order")
+            yield doc.problem((*here, "datum"), _("the invoice is dated before the order"))
         if r.art != "vorauszahlung" and r.datum is not None and r.datum < von:
             yield doc.problem(
                 (*here, "datum"),
-                "an invoice for work done cannot be dated before the period starts",
-                "use art: vorauszahlung",
+                _("an invoice for work done cannot be dated before the period starts"),
+                _("use art: vorauszahlung"),
             )
         for j, z in enumerate(r.zeiten):
             if not von <= z.datum <= bis:
                 yield doc.problem(
-                    (*here, "zeiten", j, "datum"), f"this time entry is outside {r.zeitraum}"
+                    (*here, "zeiten", j, "datum"),
+                    _("this time entry is outside {zeitraum}").format(zeitraum=r.zeitraum),
                 )
         yield from _empty_invoice(doc, d, i)
         yield from _units(doc, d, i)
@@ -80,11 +84,13 @@ def _empty_invoice(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     if r.art == "vorauszahlung" and not v.kontingent_stunden:
         yield doc.problem(
             ("rechnungen", i),
-            "an advance invoice for hourly work needs verguetung.kontingent_stunden or positionen",
+            _(
+                "an advance invoice for hourly work needs verguetung.kontingent_stunden or positionen"
+            ),
         )
     if r.art != "vorauszahlung" and not r.zeiten:
         yield doc.problem(
             ("rechnungen", i),
-            "this invoice has no time entries and no items",
-            "add zeiten: or positionen:",
+            _("this invoice has no time entries and no items"),
+            _("add zeiten: or positionen:"),
         )

@@ -7,10 +7,10 @@ from datetime import date
 from pathlib import Path
 
 from vadocs.data import yaml_source
-from vadocs.data.rules import client_rules, profile_rules
+from vadocs.data.rules import client_rules, file_rules, profile_rules
 from vadocs.data.secrets import scan
 from vadocs.data.validation import validate
-from vadocs.data.workspace import CATALOGUE_NAME, Workspace, builtin_catalogue
+from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.invoicing.invoice import month_bounds
@@ -56,7 +56,10 @@ def load_engagement(
 ) -> Loaded:
     doc = yaml_source.load(client_file)
     refuse_secrets(doc)
-    datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
+    try:
+        datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
+    except ProblemsError as exc:  # all at once: the file's own rules despite schema errors
+        raise ProblemsError([*file_rules(doc), *exc.problems]) from None
     warnings += _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
     return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
 
@@ -135,21 +138,61 @@ def _split(problems: list[Problem]) -> list[Problem]:
     return problems
 
 
+def file_kind(file: Path, data: object) -> str:
+    """``"profile"``, ``"catalogue"`` or ``"client"``: by the file's name, else its top keys."""
+    if file.name == CATALOGUE_NAME:
+        return "catalogue"
+    if file.name == PROFILE_NAME:
+        return "profile"
+    keys = set(data) if isinstance(data, dict) else set()
+    if "kunde" in keys or "auftrag" in keys:
+        return "client"
+    if keys & {"bank", "kontakt", "rechnungsnummer", "kleinunternehmer"}:
+        return "profile"
+    if keys and all(isinstance(v, dict) and "anbieter" in v for v in dict(data).values()):  # type: ignore[call-overload]
+        return "catalogue"
+    return "client"
+
+
 def validate_files(files: list[Path], ws_for: dict[Path, Workspace]) -> list[Problem]:
-    """Validate each file (profile or client); collect every problem of every file."""
+    """Validate each file against its own schema; every problem once, all at once.
+
+    A profile's problems are reported once however many client files use it; when
+    the profile is broken, its client files are still checked against their schema.
+    """
     found: list[Problem] = []
+    profiles: dict[Path, Geschaeftsprofil | None] = {}
     for file in files:
+        ws = ws_for[file]
         try:
-            ws = ws_for[file]
-            if file.name == CATALOGUE_NAME:
-                validate(yaml_source.load(file), Katalog)
+            doc = yaml_source.load(file)
+            kind = file_kind(file, doc.data)
+            if kind == "catalogue":
+                validate(doc, Katalog)
                 continue
-            profil, warnings = load_profile(ws.profile_file)
-            found += warnings
-            if file.resolve() != ws.profile_file.resolve():
+            profile_file = file if kind == "profile" else ws.profile_file
+            key = profile_file.resolve()
+            if key not in profiles:
+                profiles[key], problems = _profile_once(profile_file)
+                found += problems
+            profil = profiles[key]
+            if kind == "client" and profil is not None:
                 found += load_engagement(file, ws, profil, load_catalogue(ws)).warnings
+            elif kind == "client":  # the profile is broken: check what does not need it
+                refuse_secrets(doc)
+                found += file_rules(doc)
+                validate(doc, Kundendatei)
         except ProblemsError as exc:
             found += exc.problems
         except VadocsError as exc:
             found.append(Problem(file, exc.message, hint=exc.hint))
     return found
+
+
+def _profile_once(file: Path) -> tuple[Geschaeftsprofil | None, list[Problem]]:
+    try:
+        return load_profile(file)
+    except ProblemsError as exc:
+        return None, exc.problems
+    except VadocsError as exc:
+        return None, [Problem(file, exc.message, hint=exc.hint)]

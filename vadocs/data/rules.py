@@ -6,6 +6,7 @@ Each rule yields :class:`Problem` objects located at the field to change.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from vadocs.data.invoice_rules import invoice_rules
 from vadocs.data.review_rules import review_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 from vadocs.model.catalogue import Anbieter
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
@@ -28,37 +30,39 @@ def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
     if not p.steuernummer and not p.ust_idnr:
         yield doc.problem(
             ("steuernummer",),
-            "an invoice needs your Steuernummer or USt-IdNr (§ 14 Abs. 4 Nr. 2 UStG)",
-            "add steuernummer: or ust_idnr:",
+            _("an invoice needs your Steuernummer or USt-IdNr (§ 14 Abs. 4 Nr. 2 UStG)"),
+            _("add steuernummer: or ust_idnr:"),
         )
     if p.logo:
         logo = doc.file.parent / p.logo
         if not logo.is_file():
             yield doc.problem(
                 ("logo",),
-                f"logo file not found: {logo}",
-                "give the path relative to vadocs.yaml, or remove the key",
+                _("logo file not found: {logo}").format(logo=logo),
+                _("give the path relative to vadocs.yaml, or remove the key"),
             )
         elif logo.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            yield doc.problem(("logo",), "the logo must be a PNG or JPEG file")
+            yield doc.problem(("logo",), _("the logo must be a PNG or JPEG file"))
     yield from _number_pattern(doc, p.rechnungsnummer)
 
 
 def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
     hint = "use {year} and {seq}, e.g. {year}-{seq:04d} or RE-{seq:05d}"
     if "{seq" not in pattern:
-        yield doc.problem(("rechnungsnummer",), "the pattern has no {seq} counter", hint)
+        yield doc.problem(("rechnungsnummer",), _("the pattern has no {seq} counter"), hint)
         return
     try:
         sample = pattern.format(year=2026, seq=1)
     except (KeyError, ValueError, IndexError) as exc:
-        yield doc.problem(("rechnungsnummer",), f"the pattern cannot be used ({exc})", hint)
+        yield doc.problem(
+            ("rechnungsnummer",), _("the pattern cannot be used ({exc})").format(exc=exc), hint
+        )
         return
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*", sample):
         yield doc.problem(
             ("rechnungsnummer",),
-            f"'{sample}' is not a usable invoice number",
-            "use letters, digits and - _ / . only",
+            _("'{sample}' is not a usable invoice number").format(sample=sample),
+            _("use letters, digits and - _ / . only"),
         )
 
 
@@ -76,40 +80,51 @@ def client_rules(
     yield from review_rules(doc, d, p, katalog, today)
 
 
-def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
-    k = d.kunde
+def file_rules(doc: Document) -> Iterator[Problem]:
+    """Rules on the file itself, checked even when its content does not validate."""
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", doc.file.stem):
         yield Problem(
             doc.file,
-            "the file name is used as the client's short name and must be "
-            "lower case letters, digits and hyphens",
+            _(
+                "the file name is used as the client's short name and must be lower case letters, digits and hyphens"
+            ),
             line=1,
             column=1,
-            hint=f"rename it, e.g. to {_slug(doc.file)}.yaml",
+            hint=_("rename it, e.g. to {slug_doc_file}.yaml").format(slug_doc_file=_slug(doc.file)),
         )
+
+
+def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
+    k = d.kunde
+    yield from file_rules(doc)
     if k.art == "verbraucher" and k.kaufmann:
         yield doc.problem(
             ("kunde", "kaufmann"),
-            "a consumer cannot be a merchant",
-            "remove kaufmann: or set art: unternehmen",
+            _("a consumer cannot be a merchant"),
+            _("remove kaufmann: or set art: unternehmen"),
         )
     land = k.anschrift.land
     if k.art == "unternehmen" and land != "DE" and land in EU_LAENDER:
         if not k.ust_idnr:
             yield doc.problem(
                 ("kunde", "ust_idnr"),
-                f"a business client in {land} needs its "
-                "VAT ID: invoices use reverse charge only with it",
-                "ask the client for the USt-IdNr and add ust_idnr:",
+                _(
+                    "a business client in {land} needs its VAT ID: invoices use reverse charge only with it"
+                ).format(land=land),
+                _("ask the client for the USt-IdNr and add ust_idnr:"),
             )
         elif not k.ust_idnr.startswith(VAT_PREFIX.get(land, land)):
             yield doc.problem(
                 ("kunde", "ust_idnr"),
-                f"the VAT ID does not belong to {land}",
-                "check kunde.anschrift.land and kunde.ust_idnr",
+                _("the VAT ID does not belong to {land}").format(land=land),
+                _("check kunde.anschrift.land and kunde.ust_idnr"),
             )
     if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
-        yield doc.problem(("kunde", "anschrift", "plz"), "a German postal code has five digits")
+        yield doc.problem(
+            ("kunde", "anschrift", "plz"),
+            _("a German postal code has five digits (found „{plz}“)").format(plz=k.anschrift.plz),
+            _("write all five digits, e.g. 01067; a leading zero belongs to it"),
+        )
     elif land == "DE" and k.anschrift.plz.startswith("00"):
         # Deutsche Post's postal codes run from 01001; the 00 region is not assigned.
         yield doc.problem(("kunde", "anschrift", "plz"), "no German postal code starts with 00")
@@ -121,15 +136,21 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
     if eu_business and not p.kleinunternehmer and not p.ust_idnr:
         yield doc.problem(
             ("kunde", "anschrift", "land"),
-            "a reverse-charge invoice must show "
-            "your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none",
+            _(
+                "a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none"
+            ),
             "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
             "ust_idnr: to vadocs.yaml",
         )
 
 
 def _slug(file: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", file.stem.lower()).strip("-") or "kunde"
+    """``Bäckerei Schulz`` → ``baeckerei-schulz`` (umlauts transliterated as in German)."""
+    stem = file.stem.lower()
+    for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
+        stem = stem.replace(umlaut, plain)
+    stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "kunde"
 
 
 def _dates(doc: Document, d: Kundendatei) -> Iterator[Problem]:
@@ -137,12 +158,12 @@ def _dates(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     if a.ende is not None and a.ende <= a.beginn:
         yield doc.problem(
             ("auftrag", "ende"),
-            "the end lies before the start",
-            "auftrag.ende must come after auftrag.beginn",
+            _("the end lies before the start"),
+            _("auftrag.ende must come after auftrag.beginn"),
         )
     if a.anfrage.datum > a.datum:
         yield doc.problem(
-            ("auftrag", "anfrage", "datum"), "the request is dated after the order confirmation"
+            ("auftrag", "anfrage", "datum"), _("the request is dated after the order confirmation")
         )
     if (
         d.kunde.art == "verbraucher"
@@ -151,9 +172,10 @@ def _dates(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     ):
         yield doc.problem(
             ("auftrag", "beginn"),
-            "work would start within the 14-day withdrawal period of a consumer",
-            "start later, or set vorzeitiger_beginn: true once the client has "
-            "expressly asked for an early start (§ 356 Abs. 4 BGB)",
+            _("work would start within the 14-day withdrawal period of a consumer"),
+            _(
+                "start later, or set vorzeitiger_beginn: true once the client has expressly asked for an early start (§ 356 Abs. 4 BGB)"
+            ),
         )
 
 
@@ -162,44 +184,45 @@ def _pricing(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
     if v.art == "stunden" and v.stundensatz is None and p.stundensatz is None:
         yield doc.problem(
             ("verguetung", "stundensatz"),
-            "no hourly rate",
-            "set verguetung.stundensatz, or stundensatz in vadocs.yaml",
+            _("no hourly rate"),
+            _("set verguetung.stundensatz, or stundensatz in vadocs.yaml"),
         )
     if v.art == "pauschal" and v.pauschale is None:
         yield doc.problem(
             ("verguetung", "pauschale"),
-            "a fixed price needs its amount",
-            "add pauschale: with the monthly net price",
+            _("a fixed price needs its amount"),
+            _("add pauschale: with the monthly net price"),
         )
     if v.art == "pauschal" and v.kontingent_stunden is not None:
         yield doc.problem(
-            ("verguetung", "kontingent_stunden"), "an hour contingent only goes with art: stunden"
+            ("verguetung", "kontingent_stunden"),
+            _("an hour contingent only goes with art: stunden"),
         )
     a = d.abrechnung
     if a.e_rechnung == "xrechnung" and not a.kaeuferreferenz:
         yield doc.problem(
             ("abrechnung", "kaeuferreferenz"),
-            "an XRechnung needs the buyer reference (BT-10, rule BR-DE-15)",
-            "ask the client for its Leitweg-ID or order reference",
+            _("an XRechnung needs the buyer reference (BT-10, rule BR-DE-15)"),
+            _("ask the client for its Leitweg-ID or order reference"),
         )
     person = d.kunde.ansprechpartner
     if a.e_rechnung == "xrechnung" and not (person and person.email):
         yield doc.problem(
             ("abrechnung", "e_rechnung"),
-            "an XRechnung needs the client's e-mail address (BT-49, rule PEPPOL-EN16931-R010)",
-            "add kunde.ansprechpartner.email",
+            _("an XRechnung needs the client's e-mail address (BT-49, rule PEPPOL-EN16931-R010)"),
+            _("add kunde.ansprechpartner.email"),
         )
     if a.e_rechnung == "xrechnung" and not p.kontakt.telefon:
         yield doc.problem(
             ("abrechnung", "e_rechnung"),
-            "an XRechnung needs your telephone number (rule BR-DE-6)",
-            "add kontakt.telefon to vadocs.yaml",
+            _("an XRechnung needs your telephone number (rule BR-DE-6)"),
+            _("add kontakt.telefon to vadocs.yaml"),
         )
     if v.umsatzsteuersatz is not None and p.kleinunternehmer:
         yield doc.problem(
             ("verguetung", "umsatzsteuersatz"),
-            "as a Kleinunternehmerin you charge no VAT",
-            "remove this key",
+            _("as a Kleinunternehmerin you charge no VAT"),
+            _("remove this key"),
         )
 
 
@@ -218,8 +241,8 @@ def _privacy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         if not getattr(ds, key):
             yield doc.problem(
                 ("datenschutz", key),
-                "the data-processing agreement (AVV, Art. 28 Abs. 3 DSGVO) needs this",
-                f"fill in datenschutz.{key}",
+                _("the data-processing agreement (AVV, Art. 28 Abs. 3 DSGVO) needs this"),
+                _("fill in datenschutz.{key}").format(key=key),
             )
 
 
@@ -233,7 +256,7 @@ def _tools(
             if w.konto == "assistenz":
                 yield doc.problem(
                     path,
-                    f"'{w.name}' is not in the sub-processor catalogue",
+                    _("'{name}' is not in the sub-processor catalogue").format(name=w.name),
                     "use one of: " + ", ".join(sorted(katalog)) + "; or add it "
                     "to unterauftragsverarbeiter.yaml beside vadocs.yaml",
                 )
@@ -242,7 +265,9 @@ def _tools(
             yield _warn(
                 doc.problem(
                     path,
-                    f"{entry.name} was discontinued on {entry.eingestellt:%d.%m.%Y}",
+                    _("{name} was discontinued on {eingestellt:%d.%m.%Y}").format(
+                        name=entry.name, eingestellt=entry.eingestellt
+                    ),
                     entry.hinweis or "replace it with a current tool",
                 )
             )
@@ -254,9 +279,10 @@ def _tools(
             yield _warn(
                 doc.problem(
                     path,
-                    f"the catalogue entry for {entry.name} was last "
-                    f"verified on {entry.zuletzt_geprueft:%d.%m.%Y}",
-                    "check the vendor's DPA and update zuletzt_geprueft",
+                    _(
+                        "the catalogue entry for {name} was last verified on {zuletzt_geprueft:%d.%m.%Y}"
+                    ).format(name=entry.name, zuletzt_geprueft=entry.zuletzt_geprueft),
+                    _("check the vendor's DPA and update zuletzt_geprueft"),
                 )
             )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from vadocs.data.schema_export import SCHEMAS, render
 from vadocs.errors import WorkspaceError
+from vadocs.i18n import _
 from vadocs.output import private_dir, write_atomic
 
 FILES = ("vadocs.yaml", "kunden/beispiel-gmbh.yaml", "README.md")
@@ -25,8 +26,10 @@ def create_workspace(directory: Path) -> list[Path]:
     existing = [directory / f for f in FILES if (directory / f).exists()]
     if existing:
         raise WorkspaceError(
-            f"{existing[0]}: exists already; vadocs init never overwrites files",
-            hint="choose an empty folder: vadocs init NEW-FOLDER",
+            _("{existing_0}: exists already; vadocs init never overwrites files").format(
+                existing_0=existing[0]
+            ),
+            hint=_("choose an empty folder: vadocs init NEW-FOLDER"),
         )
     private_dir(directory)
     source = resources.files("vadocs") / "resources" / "init"

@@ -15,6 +15,7 @@ from typing import Any
 
 from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem
+from vadocs.i18n import N_, _
 
 HINT = (
     "remove it: share access data only through a password manager such as 1Password or "
@@ -27,16 +28,19 @@ _SECRET_KEY = re.compile(
     re.IGNORECASE,
 )
 _SECRET_TEXT = [
-    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), "a private key block"),
-    (re.compile(r"\b(pass(wort|word)?|kennwort|pw|pwd)\s*[:=]\s*\S+", re.IGNORECASE), "a password"),
-    (re.compile(r"\b(pin|tan)\s*[:=]?\s*\d{4,8}\b", re.IGNORECASE), "a PIN or TAN"),
-    (re.compile(r"\b(api[_ -]?key|token|secret)\s*[:=]\s*\S{8,}", re.IGNORECASE), "an API key"),
+    (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), N_("a private key block")),
+    (
+        re.compile(r"\b(pass(wort|word)?|kennwort|pw|pwd)\s*[:=]\s*\S+", re.IGNORECASE),
+        N_("a password"),
+    ),
+    (re.compile(r"\b(pin|tan)\s*[:=]?\s*\d{4,8}\b", re.IGNORECASE), N_("a PIN or TAN")),
+    (re.compile(r"\b(api[_ -]?key|token|secret)\s*[:=]\s*\S{8,}", re.IGNORECASE), N_("an API key")),
     (
         re.compile(
             r"\b(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|sk-[A-Za-z0-9]{20,}|"
             r"xox[baprs]-[A-Za-z0-9-]{10,})\b"
         ),
-        "an access token",
+        N_("an access token"),
     ),
 ]
 _TOKEN = re.compile(r"[A-Za-z0-9+/=_\-!$%&*#@.?]{12,}")
@@ -86,8 +90,9 @@ def _walk(doc: Document, node: Any, path: PathKey) -> Iterator[Problem]:
             if _SECRET_KEY.search(str(key)):
                 yield doc.problem(
                     (*path, key),
-                    f"the key '{key}' looks like it holds a "
-                    "credential; vadocs does not store access data",
+                    _(
+                        "the key '{key}' looks like it holds a credential; vadocs does not store access data"
+                    ).format(key=key),
                     HINT,
                     rule="secret",
                     at_key=True,
@@ -101,20 +106,46 @@ def _walk(doc: Document, node: Any, path: PathKey) -> Iterator[Problem]:
         yield from _text(doc, node, path)
 
 
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s<>\"]+|\bwww\.[^\s<>\"]+", re.IGNORECASE)
+_URL_PASSWORD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/@\s]+:[^/@\s]+@", re.IGNORECASE)
+_URL_SECRET_PARAM = re.compile(
+    r"[?&#](password|passwd|pwd|pw|pass|kennwort|passwort|token|access_token|api_?key|"
+    r"apikey|secret|client_secret|private_key)=[^&#\s]{6,}",
+    re.IGNORECASE,
+)
+
+
+def secret_in(text: str) -> str:
+    """What credential ``text`` seems to hold (translated), or ``""`` for none.
+
+    A web link (``scheme://host/path``, ``www.…``) is an address, however long and
+    random its document ID: only a password written into it (``user:pass@``) or a
+    query parameter named like a secret (``?token=…``) counts.
+
+    >>> secret_in("https://docs.google.com/document/d/1aB2cD3eF4gH5iJ6kL7mN8oP9qR0sT/edit")
+    ''
+    >>> secret_in("Passwort: Sommer2026!") != ""
+    True
+    """
+    for pattern, what in _SECRET_TEXT:
+        if pattern.search(_URL.sub(" ", text)):
+            return _(what)
+    for url in _URL.findall(text):
+        if _URL_PASSWORD.search(url) or _URL_SECRET_PARAM.search(url):
+            return _("a password or key inside a web link")
+    for word in _TOKEN.findall(_URL.sub(" ", text)):
+        if _looks_random(word):
+            return _("a long random-looking string („{start}…“), perhaps a password or key").format(
+                start=word[:4]
+            )
+    return ""
+
+
 def _text(doc: Document, text: str, path: PathKey) -> Iterator[Problem]:
     if path and str(path[-1]) in _EXEMPT_FIELDS:
         return
-    for pattern, what in _SECRET_TEXT:
-        if pattern.search(text):
-            yield doc.problem(path, f"this text seems to contain {what}", HINT, rule="secret")
-            return
-    for word in _TOKEN.findall(text):
-        if _looks_random(word):
-            yield doc.problem(
-                path,
-                "this text contains a long random-looking string "
-                f"('{word[:4]}…'), perhaps a password or key",
-                HINT,
-                rule="secret",
-            )
-            return
+    what = secret_in(text)
+    if what:
+        yield doc.problem(
+            path, _("this text seems to contain {what}").format(what=what), HINT, rule="secret"
+        )

@@ -1,45 +1,69 @@
-"""Turn a loaded YAML document into a typed model, reporting every problem with its position."""
+"""Turn a loaded YAML document into a typed model, reporting every problem with its position.
+
+Messages come from :mod:`vadocs.data.plain_errors` (the field's title, the value found, a
+fix). A value YAML would read as "no value" (``Null``, ``NULL``, ``~``) stays the text that
+was written wherever the model expects text: the name ``Null`` is a name.
+"""
 
 from __future__ import annotations
 
+import copy
 import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from vadocs.data.plain_errors import describe, found_text, title_of
 from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem, ProblemsError
+from vadocs.i18n import _
 
 M = TypeVar("M", bound=BaseModel)
-
-_HINTS = {
-    "missing": "add this key",
-    "string_type": "write text here",
-    "bool_parsing": "write true or false",
-    "int_parsing": "write a whole number",
-    "decimal_parsing": "write an amount like 55.00 (a dot for decimals, no € sign)",
-    "date_from_datetime_parsing": "write a date as YYYY-MM-DD, e.g. 2026-12-01",
-    "date_parsing": "write a date as YYYY-MM-DD, e.g. 2026-12-01",
-    "list_type": "write a list: one '- item' per line",
-    "model_type": "write a block of keys here",
-    "dict_type": "write a block of keys here",
-    "too_short": "add at least one entry",
-    "decimal_max_places": "use at most two decimal places (cents)",
-}
 
 
 def validate(doc: Document, model: type[M]) -> M:
     """Validate ``doc`` against ``model``; raise :class:`ProblemsError` with all problems."""
+    return model.model_validate(checked_data(doc, model))
+
+
+def checked_data(doc: Document, model: type[BaseModel]) -> Any:
+    """``doc.data`` with null words as text where text fits; raise ProblemsError otherwise."""
+    data = _with_words(doc.data, doc.null_words)
     try:
-        return model.model_validate(doc.data)
+        model.model_validate(data)
+        return data
     except ValidationError as exc:
-        raise ProblemsError(_problems(doc, model, exc.errors())) from None
+        errors = exc.errors()
+    # A word where no text fits (``ende: null``): back to "no value", then ask again.
+    back = {p for p in doc.null_words if any(_clean_path(e["loc"])[: len(p)] == p for e in errors)}
+    if back:
+        data = _with_words(doc.data, {p: w for p, w in doc.null_words.items() if p not in back})
+        try:
+            model.model_validate(data)
+            return data
+        except ValidationError as exc:
+            errors = exc.errors()
+    raise ProblemsError(problems(doc, model, errors))
 
 
-def _problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) -> list[Problem]:
-    out: list[Problem] = []
+def _with_words(data: Any, words: dict[PathKey, str]) -> Any:
+    if not words:
+        return data
+    out = copy.deepcopy(data)
+    for path, word in words.items():
+        node = out
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = word
+    return out
+
+
+def problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) -> list[Problem]:
+    """One located problem per pydantic error (duplicates and typo echoes dropped)."""
+    out: list[tuple[PathKey, str, Problem]] = []
     seen: set[tuple[PathKey, str]] = set()
+    typos: set[PathKey] = set()
     for err in errors:
         path = _clean_path(err["loc"])
         kind = err["type"]
@@ -47,26 +71,18 @@ def _problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails])
             continue
         seen.add((path, kind))
         if kind == "extra_forbidden":
-            message = f"unknown key '{path[-1]}'"
-            hint = _suggest(model, path)
+            message = _("unknown key „{key}“").format(key=path[-1])
+            hint, meant = _suggest(model, path)
+            typos.add((*path[:-1], *meant.split(".")))
         else:
-            message = _message(err)
-            hint = _HINTS.get(kind, "")
-        out.append(doc.problem(path, message, hint, at_key=kind == "extra_forbidden"))
-    out = [p for p in out if not _explained_by_typo(p, out)]
-    out.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return out
-
-
-def _explained_by_typo(problem: Problem, problems: list[Problem]) -> bool:
-    """A missing key next to an unknown key that is its misspelling is one mistake, not two."""
-    if problem.message != "required key is missing":
-        return False
-    parent, _, name = problem.path.rpartition(".")
-    return any(
-        other.hint == f"did you mean '{name}'?" and other.path.rpartition(".")[0] == parent
-        for other in problems
-    )
+            message, hint = describe(err, title_of(model, path))
+            found = found_text(err.get("input")) if kind != "missing" else ""
+            message += f" ({found})" if found else ""
+        at_key = kind in ("extra_forbidden", "missing")
+        out.append((path, kind, doc.problem(path, message, hint, at_key=at_key)))
+    # A missing key next to an unknown key that is its misspelling is one mistake, not two.
+    kept = [p for path, kind, p in out if not (kind == "missing" and path in typos)]
+    return sorted(kept, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def _clean_path(loc: tuple[int | str, ...]) -> PathKey:
@@ -74,26 +90,31 @@ def _clean_path(loc: tuple[int | str, ...]) -> PathKey:
     return tuple(p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "[")))
 
 
-def _message(err: ErrorDetails) -> str:
-    msg = err["msg"]
-    if msg.startswith("Value error, "):
-        msg = msg.removeprefix("Value error, ")
-    if err["type"] == "missing":
-        return "required key is missing"
-    value = err.get("input")
-    if err["type"] not in ("missing",) and isinstance(value, str) and len(value) < 60:
-        return f"{msg} (found '{value}')"
-    return msg
-
-
-def _suggest(model: type[BaseModel], path: PathKey) -> str:
+def _suggest(model: type[BaseModel], path: PathKey) -> tuple[str, str]:
+    """Hint for an unknown key, and the key it is a misspelling of (or "")."""
+    key = str(path[-1])
     fields = _fields_at(model, path[:-1])
     if not fields:
-        return "remove this key"
-    close = difflib.get_close_matches(str(path[-1]), fields, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "allowed here: " + ", ".join(sorted(fields))
+        return _("remove this key"), ""
+    for name in fields:
+        if key in _fields_at(model, (*path[:-1], name)):
+            hint = _("„{key}“ belongs inside „{parent}:“; indent it below that key")
+            return hint.format(key=key, parent=name), f"{name}.{key}"
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if close and not _anywhere_else(model, key):
+        return _("did you mean „{name}“?").format(name=close[0]), close[0]
+    return _("allowed here: {names}").format(names=", ".join(sorted(fields))), ""
+
+
+def _anywhere_else(model: type[BaseModel], key: str, depth: int = 0) -> bool:
+    """Is ``key`` a field somewhere in ``model`` (then it is misplaced, not misspelt)?"""
+    if depth > 6:
+        return False
+    for name, info in model.model_fields.items():
+        inner = _inner_model(info.annotation)
+        if name == key or (inner is not None and _anywhere_else(inner, key, depth + 1)):
+            return True
+    return False
 
 
 def _fields_at(model: type[BaseModel], path: PathKey) -> list[str]:

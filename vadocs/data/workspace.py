@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 from vadocs.errors import WorkspaceError
+from vadocs.i18n import _
 
 PROFILE_NAME = "vadocs.yaml"
 CATALOGUE_NAME = "unterauftragsverarbeiter.yaml"
@@ -40,21 +41,27 @@ def find_workspace(start: Path, profile: Path | None = None) -> Workspace:
     """Find ``vadocs.yaml`` by walking up from ``start`` (like git and mkdocs), or take ``profile``."""
     if profile is not None:
         if not profile.is_file():
-            raise WorkspaceError(f"{profile}: no such profile file", hint="check --profile")
+            raise WorkspaceError(
+                _("{profile}: no such profile file").format(profile=profile),
+                hint=_("check --profile"),
+            )
         return Workspace(root=profile.resolve().parent, profile_file=profile)
     try:
         here = start.resolve()
         folder = here if here.is_dir() else here.parent
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
         raise WorkspaceError(
-            f"{start}: cannot be resolved ({exc})", hint="check the path for a symbolic link loop"
+            _("{start}: cannot be resolved ({exc})").format(start=start, exc=exc),
+            hint=_("check the path for a symbolic link loop"),
         ) from None
     for candidate in (folder, *folder.parents):
         if (candidate / PROFILE_NAME).is_file():
             return Workspace(root=candidate, profile_file=candidate / PROFILE_NAME)
     raise WorkspaceError(
-        f"{start}: no {PROFILE_NAME} found in this folder or any folder above it",
-        hint="run `vadocs init` to create a workspace, or pass --profile FILE",
+        _("{start}: no {PROFILE_NAME} found in this folder or any folder above it").format(
+            start=start, PROFILE_NAME=PROFILE_NAME
+        ),
+        hint=_("run `vadocs init` to create a workspace, or pass --profile FILE"),
     )
 
 

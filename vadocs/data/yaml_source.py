@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
+from vadocs.data.yaml_errors import syntax_problem
 from vadocs.errors import InputFileError, Problem, ProblemsError
+from vadocs.i18n import _
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -42,6 +44,8 @@ class Document:
     data: Any
     value_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    null_words: dict[PathKey, str] = field(default_factory=dict)
+    """Where a word YAML reads as "no value" (``Null``, ``~``) was written, and the word."""
 
     def position(self, path: PathKey) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at ``path``.
@@ -93,33 +97,47 @@ def format_path(path: PathKey) -> str:
 def read_text(file: Path) -> str:
     """Read a UTF-8 text file, refusing what is not one, with a message that says why."""
     if file.is_dir():
-        raise InputFileError(f"{file}: is a folder, not a YAML file", hint="name a .yaml file")
+        raise InputFileError(
+            _("{file}: is a folder, not a YAML file").format(file=file), hint=_("name a .yaml file")
+        )
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InputFileError(
-                f"{file}: {size} bytes is too large for a vadocs YAML file "
-                f"(limit {MAX_FILE_BYTES} bytes)",
-                hint="keep time entries in a CSV file and name it in the client file",
+                _(
+                    "{file}: {size} bytes is too large for a vadocs YAML file (limit {MAX_FILE_BYTES} bytes)"
+                ).format(file=file, size=size, MAX_FILE_BYTES=MAX_FILE_BYTES),
+                hint=_("keep time entries in a CSV file and name it in the client file"),
             )
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise InputFileError(f"{file}: no such file", hint="check the path") from None
+        raise InputFileError(
+            _("{file}: no such file").format(file=file), hint=_("check the path")
+        ) from None
     except OSError as exc:
-        raise InputFileError(f"{file}: cannot be read ({exc.strerror or exc})") from None
+        raise InputFileError(
+            _("{file}: cannot be read ({exc_strerror_or_exc})").format(
+                file=file, exc_strerror_or_exc=exc.strerror or exc
+            )
+        ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputFileError(
-            f"{file}: is UTF-16 encoded", hint="save it as UTF-8 (in your editor: encoding UTF-8)"
+            _("{file}: is UTF-16 encoded").format(file=file),
+            hint=_("save it as UTF-8 (in your editor: encoding UTF-8)"),
         )
     if b"\x00" in raw:
-        raise InputFileError(f"{file}: contains NUL bytes; is it a binary file?")
+        raise InputFileError(
+            _("{file}: contains NUL bytes; is it a binary file?").format(file=file)
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputFileError(
-            f"{file}:{line}: is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            hint="save the file as UTF-8; Latin-1 / Windows-1252 is not accepted",
+            _("{file}:{line}: is not valid UTF-8 (byte 0x{raw_exc_start:02x})").format(
+                file=file, line=line, raw_exc_start=raw[exc.start]
+            ),
+            hint=_("save the file as UTF-8; Latin-1 / Windows-1252 is not accepted"),
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -130,27 +148,23 @@ def load(file: Path) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = Problem(
-            file=file,
-            message=f"YAML syntax error: {exc.problem or exc.context}",
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-            hint=_syntax_hint(str(exc.problem or "")),
-        )
-        raise ProblemsError([problem]) from None
+        raise ProblemsError([syntax_problem(file, text, exc)]) from None
     except yaml.YAMLError as exc:
-        raise ProblemsError([Problem(file=file, message=f"YAML error: {exc}")]) from None
+        raise ProblemsError(
+            [Problem(file=file, message=_("YAML error: {exc}").format(exc=exc))]
+        ) from None
     except RecursionError:
         raise ProblemsError(
-            [Problem(file=file, message="the YAML is nested too deeply", hint="flatten it")]
+            [Problem(file=file, message=_("the YAML is nested too deeply"), hint=_("flatten it"))]
         ) from None
     doc = Document(file=file, data=None)
     if root is None:
         raise ProblemsError(
             [
                 Problem(
-                    file=file, message="the file is empty", hint="see `vadocs init` for an example"
+                    file=file,
+                    message=_("the file is empty"),
+                    hint=_("see `vadocs init` for an example"),
                 )
             ]
         )
@@ -159,14 +173,6 @@ def load(file: Path) -> Document:
     if walker.problems:
         raise ProblemsError(walker.problems)
     return doc
-
-
-def _syntax_hint(problem: str) -> str:
-    if "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted"
-    return "check indentation and quoting around this place"
 
 
 class _Walker:
@@ -194,12 +200,14 @@ class _Walker:
                 self._fail(
                     node,
                     path,
-                    "the YAML expands to too many values (alias bomb?)",
-                    "do not use anchors and aliases to repeat large parts",
+                    _("the YAML expands to too many values (alias bomb?)"),
+                    _("do not use anchors and aliases to repeat large parts"),
                 )
             return None
         if depth > MAX_DEPTH:
-            self._fail(node, path, f"nested deeper than {MAX_DEPTH} levels")
+            self._fail(
+                node, path, _("nested deeper than {MAX_DEPTH} levels").format(MAX_DEPTH=MAX_DEPTH)
+            )
             return None
         self.doc.value_positions.setdefault(
             path, (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -210,8 +218,8 @@ class _Walker:
             self._fail(
                 node,
                 path,
-                f"the tag {node.tag} is not allowed",
-                "remove the '!' tag; vadocs reads plain YAML only",
+                _("the tag {tag} is not allowed").format(tag=node.tag),
+                _("remove the '!' tag; vadocs reads plain YAML only"),
             )
             return None
         if isinstance(node, yaml.MappingNode):
@@ -219,18 +227,21 @@ class _Walker:
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._fail(
-                    key_node, path, "merge keys ('<<') are not supported", "write the keys out"
+                    key_node,
+                    path,
+                    _("merge keys ('<<') are not supported"),
+                    _("write the keys out"),
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self._fail(key_node, path, "a key must be a plain word")
+                self._fail(key_node, path, _("a key must be a plain word"))
                 continue
             key = str(key_node.value)
             child = (*path, key)
@@ -238,8 +249,8 @@ class _Walker:
                 self._fail(
                     key_node,
                     child,
-                    f"duplicate key '{key}'",
-                    "each key may appear once; delete or merge the repeated one",
+                    _("duplicate key '{key}'").format(key=key),
+                    _("each key may appear once; delete or merge the repeated one"),
                 )
                 continue
             self.doc.key_positions[child] = (
@@ -249,8 +260,9 @@ class _Walker:
             out[key] = self.walk(value_node, child, depth + 1)
         return out
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> str | None:
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> str | None:
         if not node.style and node.tag == _NULL_TAG:
+            if node.value and path:
+                self.doc.null_words[path] = str(node.value)
             return None
         return str(node.value)

@@ -20,6 +20,7 @@ from jinja2.exceptions import SecurityError
 from vadocs.documents.environment import make_environment
 from vadocs.documents.jinja_cache import bytecode_cache, compile_cached
 from vadocs.errors import TemplateError
+from vadocs.i18n import _
 
 # Word's AutoCorrect turns " into „ “ and ' into ‚ ‘ — also inside tags, where Jinja
 # then fails. docxtpl repairs “ ” ‘ ’ but not the German opening marks.
@@ -71,32 +72,47 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
         tpl.render_init()
     except Exception as exc:  # python-docx raises many types for a broken file
         raise TemplateError(
-            f"{template}: is not a readable Word document ({type(exc).__name__}: {exc})",
-            hint="open it in Word or LibreOffice and save it again as .docx",
+            _("{template}: is not a readable Word document ({name__}: {exc})").format(
+                template=template, name__=type(exc).__name__, exc=exc
+            ),
+            hint=_("open it in Word or LibreOffice and save it again as .docx"),
         ) from None
     values = context(tpl) if callable(context) else context
     try:
         tpl.render(dict(values), jinja_env=shared_environment(), autoescape=True)
     except UndefinedError as exc:
         raise TemplateError(
-            f"{template}: unknown placeholder: {exc.message}",
-            hint="`vadocs fields` lists every placeholder; check the spelling in Word",
+            _("{template}: unknown placeholder: {message}").format(
+                template=template, message=exc.message
+            ),
+            hint=_("`vadocs fields` lists every placeholder; check the spelling in Word"),
         ) from None
     except TemplateSyntaxError as exc:
         raise TemplateError(
-            f"{template}: template syntax error: {exc.message} near "
-            f"'{_snippet(getattr(exc, 'docx_context', []))}'",
-            hint="run `vadocs check` for the exact place; a tag may be split or mistyped",
+            _(
+                "{template}: template syntax error: {message} near '{snippet_getattr_exc_docx}'"
+            ).format(
+                template=template,
+                message=exc.message,
+                snippet_getattr_exc_docx=_snippet(getattr(exc, "docx_context", [])),
+            ),
+            hint=_("run `vadocs check` for the exact place; a tag may be split or mistyped"),
         ) from None
     except (UnrecognizedImageError, OSError) as exc:
         raise TemplateError(
-            f"{template}: an image cannot be inserted ({type(exc).__name__}: {exc})",
-            hint="check that the logo named in vadocs.yaml is a valid PNG or JPEG file",
+            _("{template}: an image cannot be inserted ({name__}: {exc})").format(
+                template=template, name__=type(exc).__name__, exc=exc
+            ),
+            hint=_("check that the logo named in vadocs.yaml is a valid PNG or JPEG file"),
         ) from None
     except SecurityError as exc:
-        raise TemplateError(f"{template}: not allowed in a template: {exc}") from None
+        raise TemplateError(
+            _("{template}: not allowed in a template: {exc}").format(template=template, exc=exc)
+        ) from None
     except JinjaTemplateError as exc:
-        raise TemplateError(f"{template}: cannot be rendered: {exc}") from None
+        raise TemplateError(
+            _("{template}: cannot be rendered: {exc}").format(template=template, exc=exc)
+        ) from None
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ from pathlib import Path
 from vadocs.data.workspace import Workspace, builtin_templates
 from vadocs.documents.kinds import DocumentKind
 from vadocs.errors import TemplateError
+from vadocs.i18n import _
 
 
 def search_path(ws: Workspace | None, extra: Path | None = None) -> list[Path]:
@@ -20,6 +21,8 @@ def template_for(kind: DocumentKind, ws: Workspace | None, extra: Path | None = 
         if candidate.is_file():
             return candidate
     raise TemplateError(
-        f"no template {kind.template} found in " + ", ".join(map(str, search_path(ws, extra))),
-        hint="reinstall vadocs, or copy the built-in templates with `vadocs templates init`",
+        _("no template {template} found in {folders}").format(
+            template=kind.template, folders=", ".join(map(str, search_path(ws, extra)))
+        ),
+        hint=_("reinstall vadocs, or copy the built-in templates with `vadocs templates init`"),
     )

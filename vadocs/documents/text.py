@@ -16,6 +16,7 @@ from vadocs.checks.docx_parts import DocxPackage, PackageError
 from vadocs.checks.jinja_parts import core_properties
 from vadocs.checks.story_text import markup_text, reader_text
 from vadocs.errors import TemplateError
+from vadocs.i18n import _
 
 
 def template_text(path: Path) -> str:
@@ -26,8 +27,8 @@ def template_text(path: Path) -> str:
         props = core_properties(pkg)
     except (PackageError, etree.XMLSyntaxError) as exc:
         raise TemplateError(
-            f"{path}: not a readable .docx file ({exc})",
-            hint="open it in Word or LibreOffice and save it again",
+            _("{path}: not a readable .docx file ({exc})").format(path=path, exc=exc),
+            hint=_("open it in Word or LibreOffice and save it again"),
         ) from None
     if props:
         lines.append("=== document properties ===")

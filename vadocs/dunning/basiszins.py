@@ -22,6 +22,7 @@ import yaml
 
 from vadocs.documents.formatting import prozent
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.i18n import _
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,9 @@ def load_table(file: Path | None = None) -> Basiszinstabelle:
 def _entry(e: dict[str, Any]) -> Basiszins:
     ab = _date(e["ab"])
     if (ab.month, ab.day) not in ((1, 1), (7, 1)):
-        raise ValueError(f"{ab} is not 1 January or 1 July (§ 247 Abs. 1 Satz 2 BGB)")
+        raise ValueError(
+            _("{ab} is not 1 January or 1 July (§ 247 Abs. 1 Satz 2 BGB)").format(ab=ab)
+        )
     bekannt = e.get("bekanntgabe")
     return Basiszins(
         ab=ab,

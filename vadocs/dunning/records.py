@@ -15,6 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import Problem
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger, sha256
 from vadocs.output import safe_part, write_atomic
 
@@ -101,7 +102,7 @@ def archive_and_record(ledger: Ledger, sent: Gesendet, files: Mapping[str, bytes
     Raises :class:`sqlite3.IntegrityError` if this level was recorded for the invoice before.
     """
     if not ledger.db.in_transaction:
-        raise RuntimeError("reminders are recorded only inside a transaction")
+        raise RuntimeError(_("reminders are recorded only inside a transaction"))
     ensure_table(ledger)
     folder = archive_dir(ledger, sent.number)
     for name, data in files.items():

@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from vadocs.i18n import _
+
 if TYPE_CHECKING:
     from vadocs.einvoice.cii import cii_xml, tax_codes, type_code
     from vadocs.einvoice.embed import embed_facturx, extract_xml
@@ -46,5 +48,7 @@ _HOME = {
 
 def __getattr__(name: str) -> Any:
     if name not in _HOME:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        raise AttributeError(
+            _("module {name__!r} has no attribute {name!r}").format(name__=__name__, name=name)
+        )
     return getattr(importlib.import_module(f"{__name__}.{_HOME[name]}"), name)

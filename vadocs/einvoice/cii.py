@@ -29,6 +29,7 @@ from vadocs.einvoice.parties import buyer, delivery, seller
 from vadocs.einvoice.tax_codes import TaxCodes, tax_codes
 from vadocs.einvoice.units import FALLBACK, UNITS, item_name, unit_code
 from vadocs.einvoice.xmlbuild import amount, number, opt, qname, sub, xml_date
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import Rechnung, Zeile
 
 __all__ = ["GUIDELINES", "UNITS", "Profile", "TaxCodes", "cii_xml", "tax_codes", "type_code"]
@@ -70,7 +71,7 @@ def cii_xml(
     A final invoice states its advances as in :mod:`vadocs.einvoice.advance`.
     """
     if not r.nummer:
-        raise ValueError("an invoice without a number cannot become an e-invoice")
+        raise ValueError(_("an invoice without a number cannot become an e-invoice"))
     codes = tax_codes(r.steuer.fall)
     root = ET.Element(qname("rsm:CrossIndustryInvoice"))
     context = sub(root, "rsm:ExchangedDocumentContext")

@@ -27,6 +27,7 @@ from pikepdf import Array, Dictionary, Name, String
 from pypdf import PdfReader
 
 from vadocs.errors import EInvoiceError
+from vadocs.i18n import _
 from vadocs.pdf.metadata import PdfInfo, apply_metadata, to_bytes
 
 __all__ = ["FACTURX_FILENAME", "embed_facturx", "extract_xml", "pdfa_part"]
@@ -92,13 +93,13 @@ def embed_facturx(
     with pikepdf.open(io.BytesIO(pdf_a3), inherit_page_attributes=False) as pdf:
         if pdfa_part(pdf) != "3":
             raise EInvoiceError(
-                "the PDF for the e-invoice is not PDF/A-3",
-                hint="convert it with PdfConverter(...).convert(..., pdfa=True)",
+                _("the PDF for the e-invoice is not PDF/A-3"),
+                hint=_("convert it with PdfConverter(...).convert(..., pdfa=True)"),
             )
         docinfo = pdf.docinfo
         stamp = date or _parse_pdf_date(str(docinfo.get("/CreationDate", "")))
         if stamp is None:
-            raise EInvoiceError("the PDF has no creation date; pass date= to embed_facturx")
+            raise EInvoiceError(_("the PDF has no creation date; pass date= to embed_facturx"))
         _check_xsd(xml)
         info = PdfInfo(
             title=title,
@@ -143,7 +144,7 @@ def _check_xsd(xml: bytes) -> None:
     try:
         xml_check_xsd(xml, flavor="factur-x", level="en16931")
     except Exception as exc:  # factur-x raises bare Exceptions for XSD failures
-        raise EInvoiceError(f"factur-x refused the XML: {exc}") from exc
+        raise EInvoiceError(_("factur-x refused the XML: {exc}").format(exc=exc)) from exc
 
 
 def _attach(pdf: pikepdf.Pdf, xml: bytes, stamp: datetime) -> None:

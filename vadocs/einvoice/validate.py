@@ -29,6 +29,7 @@ from vadocs.einvoice.saxon_child import SaxonChild
 from vadocs.einvoice.saxon_inline import SaxonInline
 from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
+from vadocs.i18n import _
 
 __all__ = ["ENV_RULES", "ENV_XRECHNUNG", "Flavor", "Verdict", "check_xml", "ensure_valid",
            "validate_xml"]  # fmt: skip
@@ -159,9 +160,11 @@ def ensure_valid(xml: bytes, *, flavor: Flavor = "factur-x", name: str = "") -> 
             f"  {p.path}: {p.message}" if p.path else f"  {p.message}" for p in errors
         )
         raise EInvoiceError(
-            f"{label} fails {len(errors)} rule(s):\n{lines}",
+            _("{label} fails {n} rule(s):\n{lines}").format(
+                label=label, n=len(errors), lines=lines
+            ),
             rules=sorted({p.rule for p in errors if p.rule}),
-            hint="the invoice was not issued; fix the client file or profile and build again",
+            hint=_("the invoice was not issued; fix the client file or profile and build again"),
         )
     return problems
 
@@ -172,10 +175,16 @@ def run_schematron(xslt: Path, doc: Any) -> list[Problem]:
     try:
         report = ET.fromstring(svrl)
     except ET.ParseError as exc:
-        raise EInvoiceError(f"{xslt.name} did not produce a validation report: {exc}") from exc
+        raise EInvoiceError(
+            _("{name} did not produce a validation report: {exc}").format(name=xslt.name, exc=exc)
+        ) from exc
     if report.find(f".//{_SVRL}fired-rule") is None:
         return [
-            Problem(None, f"{xslt.name}: no rule applies; this is not a CII invoice", rule="XML")
+            Problem(
+                None,
+                _("{name}: no rule applies; this is not a CII invoice").format(name=xslt.name),
+                rule="XML",
+            )
         ]
     found = [*report.iter(f"{_SVRL}failed-assert"), *report.iter(f"{_SVRL}successful-report")]
     return [_problem(node) for node in found]
@@ -209,7 +218,13 @@ def _xsd_problems(schema: Any, doc: Any) -> list[Problem]:
     if schema.validate(doc):
         return []
     return [
-        Problem(None, f"XSD: {error.message}", path=error.path or "", line=error.line, rule="XSD")
+        Problem(
+            None,
+            _("XSD: {message}").format(message=error.message),
+            path=error.path or "",
+            line=error.line,
+            rule="XSD",
+        )
         for error in schema.error_log
     ]
 
@@ -219,7 +234,9 @@ def _schema(path: Path) -> Any:
     try:
         return etree.XMLSchema(etree.parse(str(path)))
     except (etree.XMLSchemaParseError, OSError, etree.XMLSyntaxError) as exc:
-        raise EInvoiceError(f"the schema {path} cannot be read: {exc}") from exc
+        raise EInvoiceError(
+            _("the schema {path} cannot be read: {exc}").format(path=path, exc=exc)
+        ) from exc
 
 
 def _xrechnung_native(doc: Any) -> list[Problem]:
@@ -231,9 +248,8 @@ def _xrechnung_native(doc: Any) -> list[Problem]:
     checked = ", ".join(rule for rule, _, _ in _XRECHNUNG_NATIVE)
     problems.append(Problem(
         None,
-        f"XRechnung rules skipped: {ENV_RULES} names no KoSIT rules, so only {checked} "
-        "were checked",
-        hint=f"download KoSIT's validator-configuration-xrechnung and set {ENV_RULES} to it",
+        _("XRechnung rules skipped: {ENV_RULES} names no KoSIT rules, so only {checked} were checked").format(ENV_RULES=ENV_RULES, checked=checked),
+        hint=_("download KoSIT's validator-configuration-xrechnung and set {ENV_RULES} to it").format(ENV_RULES=ENV_RULES),
         severity=Severity.WARNING,
     ))  # fmt: skip
     return problems

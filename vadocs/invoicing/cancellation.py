@@ -14,6 +14,7 @@ from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import RECHNUNG
 from vadocs.documents.templates import template_for
 from vadocs.errors import LedgerError, WorkspaceError
+from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Issued, Ledger, utc_now
 from vadocs.pdf.converter import make_converter
@@ -48,8 +49,8 @@ def cancel_invoice(
         issued = ledger.get(number)
         if issued is None:
             raise LedgerError(
-                f"there is no invoice {number}",
-                hint="`vadocs invoices list` shows the issued invoices",
+                _("there is no invoice {number}").format(number=number),
+                hint=_("`vadocs invoices list` shows the issued invoices"),
             )
         first = dependents(ledger, issued)
         if first and not with_dependents:
@@ -63,7 +64,7 @@ def cancel_invoice(
         if errors:
             raise refusal(f"cancellation invoices for {number}", errors)
         client_file = client_file_of(ws, issued.client)
-        profil, _ = load_profile(ws.profile_file)
+        profil, _warnings = load_profile(ws.profile_file)
         engagement = load_engagement(
             client_file, ws, profil, load_catalogue(ws), options.today
         ).engagement
@@ -96,7 +97,9 @@ def client_file_of(ws: Workspace, client: str) -> Path:
     found = sorted(p for p in ws.root.rglob(f"{client}.yaml") if "out" not in p.parts)
     if not found:
         raise WorkspaceError(
-            f"the client file {client}.yaml was not found in {ws.root}",
-            hint="the cancellation invoice needs the client's file for the parties' details",
+            _("the client file {client}.yaml was not found in {root}").format(
+                client=client, root=ws.root
+            ),
+            hint=_("the cancellation invoice needs the client's file for the parties' details"),
         )
     return found[0]

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import segno
 
+from vadocs.i18n import _
+
 
 def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str = "") -> str:
     """The EPC069-12 payload (version 002, UTF-8, SEPA credit transfer).
@@ -15,7 +17,7 @@ def epc_payload(name: str, iban: str, amount: Decimal, reference: str, bic: str 
     'BCD\\n002\\n1\\nSCT\\n\\nAnna Schmidt\\nDE02120300000000202051\\nEUR1234.50\\n\\n\\nRechnung 2026-0001'
     """
     if not Decimal("0.01") <= amount <= Decimal("999999999.99"):
-        raise ValueError("EPC QR amounts must lie between 0.01 and 999999999.99 EUR")
+        raise ValueError(_("EPC QR amounts must lie between 0.01 and 999999999.99 EUR"))
     lines = [
         "BCD",
         "002",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from vadocs.i18n import _
 from vadocs.invoicing.money import cents, hours_of, minutes_of, round_up_minutes, vat
 from vadocs.invoicing.tax import Steuer, steuerfall
 from vadocs.model.client import Kundendatei
@@ -176,7 +177,7 @@ def compute(
 def stundensatz(profil: Geschaeftsprofil, datei: Kundendatei) -> Decimal:
     rate = datei.verguetung.stundensatz or profil.stundensatz
     if rate is None:  # the rules reject this before we get here
-        raise ValueError("no hourly rate")
+        raise ValueError(_("no hourly rate"))
     return rate
 
 

@@ -14,10 +14,12 @@ from vadocs.documents.planning import Planned, fresh_files, info_for, invoice_ba
 from vadocs.einvoice.advance import with_advance_label
 from vadocs.einvoice.issue import make_einvoice
 from vadocs.errors import LedgerError, Problem, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
 from vadocs.invoicing.readiness import IssueRefused, check_dates, issue_day, not_ended
+from vadocs.invoicing.refusals import archive_changed, changed_since_issue
 from vadocs.invoicing.snapshots import data_hash, from_snapshot, issued_record, mirrored
 from vadocs.output import write_atomic
 
@@ -185,13 +187,8 @@ class InvoicePlanner:
 
     def _reissue(self, e: Engagement, r: Rechnung, issued: Issued) -> Planned:
         if data_hash(r) != issued.data_hash:
-            raise LedgerError(
-                f"invoice {issued.number} ({r.titel} {r.zeitraum_text} for {e.kuerzel}) was "
-                f"issued on {issued.issued_on:%d.%m.%Y} and its data in the client file has "
-                "changed since; an issued invoice is never changed",
-                hint=f"undo the change, or cancel it with `vadocs invoices cancel "
-                f"{issued.number} --reason …` and build again to issue a corrected invoice",
-            )
+            what = f"{r.titel} {r.zeitraum_text}"
+            raise changed_since_issue(issued.number, what, e.kuerzel, issued.issued_on)
         archived = self._archived(issued)
         r = dataclasses.replace(r, nummer=issued.number)
         return Planned(
@@ -212,10 +209,7 @@ class InvoicePlanner:
             path = folder / name
             data = path.read_bytes() if path.is_file() else b""
             if sha256(data) != digest:
-                raise LedgerError(
-                    f"the archived file {path} of invoice {issued.number} is missing or changed",
-                    hint="run `vadocs invoices verify` and restore the file from your backup",
-                )
+                raise archive_changed(path, issued.number)
             out[name] = data
         return out
 
@@ -254,18 +248,26 @@ class InvoicePlanner:
         original = self.ledger.get(number)
         if original is None:
             raise LedgerError(
-                f"there is no invoice {number}",
-                hint="`vadocs invoices list` shows the issued invoices",
+                _("there is no invoice {number}").format(number=number),
+                hint=_("`vadocs invoices list` shows the issued invoices"),
             )
         if original.kind == "storno":
-            raise LedgerError(f"{number} is itself a cancellation invoice and cannot be cancelled")
+            raise LedgerError(
+                _("{number} is itself a cancellation invoice and cannot be cancelled").format(
+                    number=number
+                )
+            )
         if original.status != "issued":
             done = self.ledger.cancellation_of(number)
             raise LedgerError(
                 f"invoice {number} is already cancelled" + (f" by {done.number}" if done else "")
             )
         if original.client != e.kuerzel:
-            raise LedgerError(f"invoice {number} belongs to {original.client}, not {e.kuerzel}")
+            raise LedgerError(
+                _("invoice {number} belongs to {client}, not {kuerzel}").format(
+                    number=number, client=original.client, kuerzel=e.kuerzel
+                )
+            )
         issued_as = from_snapshot(original.snapshot)
         if on < issued_as.datum:
             on = issued_as.datum

@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError
+from vadocs.i18n import _
 from vadocs.output import private_dir
 
 SCHEMA = """
@@ -118,8 +119,8 @@ class Ledger:
                     self.db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
         except sqlite3.DatabaseError as exc:
             raise LedgerError(
-                f"{path}: the invoice ledger cannot be opened ({exc})",
-                hint="restore it from your backup (vadocs invoices backup)",
+                _("{path}: the invoice ledger cannot be opened ({exc})").format(path=path, exc=exc),
+                hint=_("restore it from your backup (vadocs invoices backup)"),
             ) from None
 
     def close(self) -> None:
@@ -170,7 +171,7 @@ class Ledger:
         :meth:`issuing`. Raises :class:`LedgerError` when ``on`` lies before the date of the
         series' latest invoice: numbers ascend with dates (§ 14 Abs. 4 Nr. 4 UStG)."""
         if not self.db.in_transaction:
-            raise RuntimeError("numbers are allocated only inside a transaction")
+            raise RuntimeError(_("numbers are allocated only inside a transaction"))
         year = on.year if "{year" in pattern else 0
         row = self.db.execute(
             "SELECT last_seq, last_date FROM series WHERE pattern=? AND year=?", (pattern, year)
@@ -193,9 +194,10 @@ class Ledger:
         number = pattern.format(year=on.year, seq=seq)
         if self.get(number) is not None:
             raise LedgerError(
-                f"invoice number {number} exists already",
-                hint="the number pattern changed so that it repeats old numbers; "
-                "choose a pattern with a new prefix",
+                _("invoice number {number} exists already").format(number=number),
+                hint=_(
+                    "the number pattern changed so that it repeats old numbers; choose a pattern with a new prefix"
+                ),
             )
         return number
 
@@ -248,8 +250,10 @@ class Ledger:
             raise LedgerError(f"{dest}: is the ledger itself", hint="name a file outside .vadocs/")
         if not dest.parent.is_dir():
             raise LedgerError(
-                f"{dest}: the folder {dest.parent} does not exist",
-                hint="create the folder first, or name another file",
+                _("{dest}: the folder {parent} does not exist").format(
+                    dest=dest, parent=dest.parent
+                ),
+                hint=_("create the folder first, or name another file"),
             )
         fd, name = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=dest.parent)
         os.close(fd)
@@ -263,7 +267,9 @@ class Ledger:
             os.replace(name, dest)
         except (OSError, sqlite3.Error) as exc:
             Path(name).unlink(missing_ok=True)
-            raise LedgerError(f"{dest}: cannot write the backup ({exc})") from None
+            raise LedgerError(
+                _("{dest}: cannot write the backup ({exc})").format(dest=dest, exc=exc)
+            ) from None
 
 
 def _issued(db: sqlite3.Connection, row: tuple[object, ...]) -> Issued:

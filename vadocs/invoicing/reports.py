@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import Problem
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Issued, Ledger, sha256
 from vadocs.invoicing.snapshots import from_snapshot
 from vadocs.payments.status import InvoiceStatus
@@ -123,8 +124,10 @@ def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Prob
                         problems.append(
                             Problem(
                                 path,
-                                f"invoice {inv.number}: archived file vanished",
-                                hint="restore it from your backup",
+                                _("invoice {number}: archived file vanished").format(
+                                    number=inv.number
+                                ),
+                                hint=_("restore it from your backup"),
                             )
                         )
                     continue
@@ -132,7 +135,9 @@ def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Prob
                     problems.append(
                         Problem(
                             path,
-                            f"invoice {inv.number}: file changed since it was issued",
+                            _("invoice {number}: file changed since it was issued").format(
+                                number=inv.number
+                            ),
                             hint="restore it from the archive (.vadocs/archiv) or your backup"
                             if is_copy
                             else "restore it from your backup",

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from vadocs.i18n import _
 from vadocs.model.base import Model
 from vadocs.model.common import Anschrift
 from vadocs.model.invoice_input import RechnungEingabe
@@ -215,7 +216,7 @@ class Abrechnung(Model):
     @model_validator(mode="after")
     def _stop_has_reason(self) -> Abrechnung:
         if self.mahnstopp and not self.mahnstopp_grund:
-            raise ValueError("mahnstopp: true braucht einen mahnstopp_grund")
+            raise ValueError(_("mahnstopp: true braucht einen mahnstopp_grund"))
         return self
 
 

@@ -11,7 +11,10 @@ from stdnum import bic as std_bic
 from stdnum import iban as std_iban
 from stdnum.de import stnr as std_stnr
 from stdnum.eu import vat as std_eu_vat
+from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
+
+from vadocs.i18n import _
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 Zeile = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"^[^\n]*$")]
@@ -62,42 +65,67 @@ Kuerzel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 
 def _iban(value: str) -> str:
+    """An IBAN checked by python-stdnum (ISO 13616): length and check digits told apart."""
+    compact = std_iban.compact(value)
     try:
+        if compact.startswith("DE") and len(compact) != 22:  # ISO 13616 registry: DE is 22
+            raise InvalidLength
         return str(std_iban.validate(value))
-    except StdnumError as exc:
-        raise ValueError(f"not a valid IBAN ({exc}); copy it from your bank statement") from None
+    except InvalidLength:
+        raise ValueError(
+            _(
+                "the IBAN has {n} characters; a German IBAN has 22 (DE + 20 digits). "
+                "Copy it from your bank statement"
+            ).format(n=len(compact))
+        ) from None
+    except InvalidChecksum:
+        raise ValueError(
+            _("the check digits of the IBAN do not match: probably a typo or swapped digits")
+        ) from None
+    except StdnumError:
+        raise ValueError(
+            _("this is not an IBAN; it starts with two letters, e.g. DE02 1203 0000 0000 2020 51")
+        ) from None
 
 
 def _bic(value: str) -> str:
     try:
         return str(std_bic.validate(value))
-    except StdnumError as exc:
-        raise ValueError(f"not a valid BIC ({exc})") from None
+    except StdnumError:
+        raise ValueError(
+            _("not a valid BIC: 8 or 11 letters and digits, e.g. BYLADEM1001")
+        ) from None
 
 
 def _eu_vat(value: str) -> str:
     try:
         return str(std_eu_vat.validate(value))
-    except StdnumError as exc:
+    except InvalidChecksum:
         raise ValueError(
-            f"not a valid VAT ID ({exc}); a German USt-IdNr looks like DE123456789"
+            _("the check digit of the VAT ID does not match: probably a typo or swapped digits")
+        ) from None
+    except StdnumError:
+        raise ValueError(
+            _("not a valid VAT ID; a German USt-IdNr looks like DE123456789")
         ) from None
 
 
 def _de_vat(value: str) -> str:
     compact = _eu_vat(value)
     if not compact.startswith("DE"):
-        raise ValueError("your own USt-IdNr must be a German one (DE + 9 digits)")
+        raise ValueError(_("your own USt-IdNr must be a German one (DE + 9 digits)"))
     return compact
 
 
 def _stnr(value: str) -> str:
     try:
         std_stnr.validate(value)
-    except StdnumError as exc:
+    except StdnumError:
         raise ValueError(
-            f"not a valid Steuernummer ({exc}); write it as on your tax office's letter, "
-            "e.g. 201/123/45678"
+            _(
+                "not a valid Steuernummer; write it as on your tax office's letter, "
+                "e.g. 201/123/45678"
+            )
         ) from None
     return value
 
@@ -124,7 +152,7 @@ def _int_choice(*choices: int) -> object:
     def check(value: int) -> int:
         if value not in choices:
             allowed = " or ".join(str(c) for c in choices)
-            raise ValueError(f"must be {allowed}")
+            raise ValueError(_("must be {allowed}").format(allowed=allowed))
         return value
 
     return AfterValidator(check)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError, Problem, ProblemsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments.bookings import Booking
 from vadocs.payments.camt import is_camt, read_camt
@@ -45,7 +46,7 @@ def read_statement(path: Path) -> tuple[list[Booking], list[Problem]]:
     return [], [
         Problem(
             path,
-            "weder camt (XML/ZIP) noch MT940",
+            _("weder camt (XML/ZIP) noch MT940"),
             hint="exportieren Sie im Online-Banking den Kontoauszug als camt.053 oder MT940",
         )
     ]

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from vadocs.errors import ConverterError, ConverterMissingError
+from vadocs.i18n import _
 from vadocs.pdf.oneshot import PdfConverter
 from vadocs.pdf.uno import SYSTEM_PYTHON, UNO_HINT, UnoConverter, uno_available
 
@@ -74,13 +75,19 @@ def make_converter(
     choice = os.environ.get(ENV_CONVERTER, "").strip().lower() or "auto"
     if choice not in ("auto", "cli", "uno"):
         raise ConverterError(
-            f"{ENV_CONVERTER}={choice!r} is not a converter", hint="use auto, cli or uno"
+            _("{ENV_CONVERTER}={choice!r} is not a converter").format(
+                ENV_CONVERTER=ENV_CONVERTER, choice=choice
+            ),
+            hint=_("use auto, cli or uno"),
         )
     wanted = choice == "uno" or (choice == "auto" and documents >= UNO_FROM)
     if wanted and uno_available():
         return UnoConverter(soffice, timeout=timeout)
     if choice == "uno":
         raise ConverterMissingError(
-            f"{ENV_CONVERTER}=uno, but {SYSTEM_PYTHON} cannot import uno", hint=UNO_HINT
+            _("{ENV_CONVERTER}=uno, but {SYSTEM_PYTHON} cannot import uno").format(
+                ENV_CONVERTER=ENV_CONVERTER, SYSTEM_PYTHON=SYSTEM_PYTHON
+            ),
+            hint=UNO_HINT,
         )
     return PdfConverter(soffice, timeout=timeout)

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem, String
 
+from vadocs.i18n import _
 from vadocs.pdf.xmp import XmpProperty, update_xmp
 
 __all__ = ["CREATOR", "PdfInfo", "apply_metadata", "merge", "pdf_text", "set_metadata", "to_bytes"]
@@ -83,7 +84,7 @@ def merge(
     XMP packet and output intent (the PDF/A declaration) come from the first part.
     """
     if not pdfs or len(pdfs) != len(outline_titles):
-        raise ValueError("merge needs one outline title per PDF, and at least one PDF")
+        raise ValueError(_("merge needs one outline title per PDF, and at least one PDF"))
     with contextlib.ExitStack() as stack:
         # qpdf reads the parts' stream data only when writing: keep them open until then.
         parts = [

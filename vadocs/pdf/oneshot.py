@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
+from vadocs.i18n import _
 from vadocs.pdf.staging import ConverterBase, check_inputs, is_pdf, make_staging, publish
 
 __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_soffice"]
@@ -62,7 +63,9 @@ def require_soffice(configured: str | None = None) -> str:
     found = find_soffice(configured)
     if found is None:
         wanted = configured or os.environ.get(ENV_VAR) or "soffice"
-        raise ConverterMissingError(f"LibreOffice not found: {wanted!r}", hint=INSTALL_HINT)
+        raise ConverterMissingError(
+            _("LibreOffice not found: {wanted!r}").format(wanted=wanted), hint=INSTALL_HINT
+        )
     return found
 
 
@@ -129,7 +132,7 @@ class PdfConverter(ConverterBase):
         Raises :class:`ConverterError` (or :class:`ConverterMissingError`).
         """
         if not self._workdir.is_dir():
-            raise RuntimeError("PdfConverter used after close()")
+            raise RuntimeError(_("PdfConverter used after close()"))
         if not docx_files:
             return {}
         files = [Path(f).resolve() for f in docx_files]
@@ -182,7 +185,9 @@ class PdfConverter(ConverterBase):
             )
         except OSError as exc:
             raise ConverterMissingError(
-                f"cannot start LibreOffice {self.soffice!r}: {exc.strerror or exc}",
+                _("cannot start LibreOffice {soffice!r}: {exc_strerror_or_exc}").format(
+                    soffice=self.soffice, exc_strerror_or_exc=exc.strerror or exc
+                ),
                 hint=INSTALL_HINT,
             ) from exc
         try:
@@ -191,8 +196,10 @@ class PdfConverter(ConverterBase):
             self._abandon(proc)
             names = ", ".join(str(f) for f in files)
             raise ConverterError(
-                f"LibreOffice did not finish within {self.timeout:g} s and was stopped: {names}",
-                hint="convert the file by hand to see what hangs, or raise the timeout",
+                _(
+                    "LibreOffice did not finish within {timeout:g} s and was stopped: {names}"
+                ).format(timeout=self.timeout, names=names),
+                hint=_("convert the file by hand to see what hangs, or raise the timeout"),
             ) from None
         except BaseException:  # Ctrl-C, SystemExit from SIGTERM: leave no soffice behind
             self._abandon(proc)
@@ -218,7 +225,9 @@ class PdfConverter(ConverterBase):
         if missing:
             names = ", ".join(str(f) for f in missing)
             raise ConverterError(
-                f"LibreOffice produced no PDF for {names}\nLibreOffice said:\n{output}",
-                hint="open the file in Word or LibreOffice: it may be damaged or not a DOCX",
+                _("LibreOffice produced no PDF for {names}\nLibreOffice said:\n{output}").format(
+                    names=names, output=output
+                ),
+                hint=_("open the file in Word or LibreOffice: it may be damaged or not a DOCX"),
             )
         return produced

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Self
 
 from vadocs.errors import ConverterError, OutputError
+from vadocs.i18n import _
 
 
 def check_inputs(docx_files: Sequence[Path]) -> None:
@@ -24,14 +25,18 @@ def check_inputs(docx_files: Sequence[Path]) -> None:
     if bad:
         names = ", ".join(str(f) for f in bad)
         raise ConverterError(
-            f"not a DOCX file (missing, or not a ZIP archive): {names}",
-            hint="save the document again in Word or LibreOffice as .docx",
+            _("not a DOCX file (missing, or not a ZIP archive): {names}").format(names=names),
+            hint=_("save the document again in Word or LibreOffice as .docx"),
         )
     seen: dict[str, Path] = {}
     for f in docx_files:
         other = seen.setdefault(f.stem.casefold(), f)
         if other != f:
-            raise ValueError(f"{other} and {f} would both become {f.stem}.pdf; convert separately")
+            raise ValueError(
+                _("{other} and {f} would both become {stem}.pdf; convert separately").format(
+                    other=other, f=f, stem=f.stem
+                )
+            )
 
 
 def make_staging(out_dir: Path) -> Path:
@@ -41,7 +46,11 @@ def make_staging(out_dir: Path) -> Path:
         # Absolute, because soffice runs in a working directory of its own.
         return Path(tempfile.mkdtemp(prefix=".vadocs-pdf-", dir=out_dir)).resolve()
     except OSError as exc:
-        raise OutputError(f"cannot write PDFs into {out_dir}: {exc.strerror or exc}") from exc
+        raise OutputError(
+            _("cannot write PDFs into {out_dir}: {exc_strerror_or_exc}").format(
+                out_dir=out_dir, exc_strerror_or_exc=exc.strerror or exc
+            )
+        ) from exc
 
 
 def publish(pdf: Path, out_dir: Path) -> Path:
@@ -50,7 +59,11 @@ def publish(pdf: Path, out_dir: Path) -> Path:
     try:
         os.replace(pdf, target)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(
+            _("cannot write {target}: {exc_strerror_or_exc}").format(
+                target=target, exc_strerror_or_exc=exc.strerror or exc
+            )
+        ) from exc
     return target
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
+from vadocs.i18n import _
 from vadocs.pdf.staging import ConverterBase, check_inputs, make_staging, publish
 from vadocs.pdf.uno_process import Outcome, UnoWorker
 
@@ -192,7 +193,7 @@ class UnoConverter(ConverterBase):
     def _worker(self) -> UnoWorker:
         """The running helper, launched if there is none."""
         if not self._finalizer.alive:
-            raise RuntimeError("UnoConverter used after close()")
+            raise RuntimeError(_("UnoConverter used after close()"))
         if self._session.worker is None:
             self._session.worker = self._launch()
         return self._session.worker
@@ -212,7 +213,9 @@ class UnoConverter(ConverterBase):
             return UnoWorker(command, env, workdir, profile=profile, pipe=pipe)
         except OSError as exc:
             raise ConverterMissingError(
-                f"cannot start the UNO helper {self._command[0]!r}: {exc.strerror or exc}",
+                _("cannot start the UNO helper {self__command_0!r}: {exc_strerror_or_exc}").format(
+                    self__command_0=self._command[0], exc_strerror_or_exc=exc.strerror or exc
+                ),
                 hint=UNO_HINT,
             ) from exc
 
@@ -221,7 +224,10 @@ def _failure(failures: dict[Path, str]) -> ConverterError:
     names = ", ".join(str(f) for f in failures)
     details = "\n".join(f"{f}: {reason}" for f, reason in failures.items())
     return ConverterError(
-        f"LibreOffice produced no PDF for {names}\n{details}",
-        hint="open the file in Word or LibreOffice: it may be damaged or not a DOCX; "
-        "VADOCS_CONVERTER=cli tries the batch converter instead",
+        _("LibreOffice produced no PDF for {names}\n{details}").format(
+            names=names, details=details
+        ),
+        hint=_(
+            "open the file in Word or LibreOffice: it may be damaged or not a DOCX; VADOCS_CONVERTER=cli tries the batch converter instead"
+        ),
     )
