@@ -51,11 +51,18 @@ def warning(problem: Problem) -> Problem:
 
 def _secrecy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     if d.kunde.berufsgeheimnis != "keins" and not d.nda.vereinbart:
+        # The contract in text form the profession's own law asks for; § 203 Abs. 4 Satz 2
+        # Nr. 1 StGB for every profession bound by secrecy (doctors included).
+        law = {
+            "steuerberater": "§ 62a Abs. 3 StBerG",
+            "rechtsanwalt": "§ 43e Abs. 3 BRAO",
+        }.get(d.kunde.berufsgeheimnis, "§ 203 Abs. 4 Satz 2 Nr. 1 StGB")
+        where = ("nda", "vereinbart") if "nda" in d.model_fields_set else ("kunde",)
         yield doc.problem(
-            ("nda", "vereinbart"),
+            (*where, "berufsgeheimnis") if where == ("kunde",) else where,
             "a client bound by professional secrecy (§ 203 StGB) needs the NDA: it is the "
-            "text-form contract of § 62a Abs. 3 StBerG / § 43e Abs. 3 BRAO (R-AVV-09)",
-            f"set nda.vereinbart: true ({CHECKLIST}, R-AVV-09)",
+            f"contract in text form that {law} requires (R-AVV-09)",
+            f"add an nda: block with vereinbart: true ({CHECKLIST}, R-AVV-09)",
             rule="R-AVV-09",
         )
 
