@@ -10,6 +10,7 @@ import click
 
 from vadocs.cli.common import echo_problems, fail
 from vadocs.errors import ProblemsError, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.invoicing.money import hours_of, round_up_minutes
 from vadocs.model.time_import import Datumsformat, Dauerformat
@@ -21,29 +22,44 @@ _DATE_FORMATS: list[str] = list(get_args(Datumsformat))
 _DURATION_FORMATS: list[str] = list(get_args(Dauerformat))
 
 
-@click.group()
+@click.group(
+    help=_(
+        "Time-tracker exports (Kimai, Toggl Track, Clockify, Harvest, CSV or XLSX).\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs timesheets show kunden/kimai-dezember.csv --period 2026-12"
+    )
+)
 def timesheets() -> None:
-    """Time-tracker exports (Kimai, Toggl Track, Clockify, Harvest, CSV or XLSX).
-
-    \b
-    Example:
-      vadocs timesheets show kunden/kimai-dezember.csv --period 2026-12
-    """
+    pass
 
 
-@timesheets.command(name="show")
+@timesheets.command(
+    name="show",
+    help=_(
+        "Show exactly which rows of an export would be billed for a month, and why others not.\n"
+        "\n"
+        "Prints the rows read, used and skipped (by reason), every billed entry and the total.\n"
+        "Exit status 1 when the file cannot be read or no row would be billed.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        '  vadocs timesheets show kunden/toggl-dezember.csv --period 2026-12 --client "Müller GmbH"'
+    ),
+)
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--period", required=True, help="The month, as YYYY-MM.")
-@click.option("--client", help="Only rows of this client (as zeiten_kunde in the client file).")
-@click.option("--project", help="Only rows of this project (as zeiten_projekt).")
-@click.option("--date-format", type=click.Choice(_DATE_FORMATS), help="As datumsformat.")
-@click.option("--duration-format", type=click.Choice(_DURATION_FORMATS), help="As dauerformat.")
+@click.option("--period", required=True, help=_("The month, as YYYY-MM."))
+@click.option("--client", help=_("Only rows of this client (as zeiten_kunde in the client file)."))
+@click.option("--project", help=_("Only rows of this project (as zeiten_projekt)."))
+@click.option("--date-format", type=click.Choice(_DATE_FORMATS), help=_("As datumsformat."))
+@click.option("--duration-format", type=click.Choice(_DURATION_FORMATS), help=_("As dauerformat."))
 @click.option(
     "--increment",
     type=click.Choice(["6", "15", "30", "60"]),
-    help="Round each entry up to this many minutes, as the invoice does (taktung_minuten).",
+    help=_("Round each entry up to this many minutes, as the invoice does (taktung_minuten)."),
 )
-@click.option("--all", "everything", is_flag=True, help="Include rows marked not billable.")
+@click.option("--all", "everything", is_flag=True, help=_("Include rows marked not billable."))
 def show_command(
     file: Path,
     period: str,
@@ -54,18 +70,9 @@ def show_command(
     increment: str | None,
     everything: bool,
 ) -> None:
-    """Show exactly which rows of an export would be billed for a month, and why others not.
-
-    Prints the rows read, used and skipped (by reason), every billed entry and the total.
-    Exit status 1 when the file cannot be read or no row would be billed.
-
-    \b
-    Example:
-      vadocs timesheets show kunden/toggl-dezember.csv --period 2026-12 --client "Müller GmbH"
-    """
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
         raise click.BadParameter(
-            "den Monat als JJJJ-MM angeben, z. B. 2026-12", param_hint="--period"
+            _("den Monat als JJJJ-MM angeben, z. B. 2026-12"), param_hint="--period"
         )
     von, bis = month_bounds(period)
     request = Request(
@@ -91,7 +98,11 @@ def _print(imported: Imported, step: int | None) -> None:
             f"abzurechnen im {step}-Minuten-Takt: {hours_of(billed)} Std.".replace(".", ",", 1)
         )
     else:
-        click.echo(f"zusammen {hm(imported.report.minutes)} Std.")
+        click.echo(
+            _("zusammen {hm_imported_report_minut} Std.").format(
+                hm_imported_report_minut=hm(imported.report.minutes)
+            )
+        )
     echo_problems(imported.warnings)
 
 

@@ -13,46 +13,50 @@ import click
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import echo_problems, fail, shown
 from vadocs.errors import VadocsError
+from vadocs.i18n import _
 
 if TYPE_CHECKING:
     from vadocs.watch.plan import Watched
     from vadocs.watch.session import Rebuild
 
 
-@click.command(name="watch")
+@click.command(
+    name="watch",
+    help=_(
+        "Rebuild documents on every save of a client file, the profile or a template.\n"
+        "\n"
+        "Watches client files (or folders of them; default: kunden/), vadocs.yaml, the\n"
+        "catalogue, time-tracker CSV files and the templates in vorlagen/. Each save\n"
+        "rebuilds exactly the documents it changes, through one LibreOffice kept warm;\n"
+        "one line per rebuild. Invoices are previews marked ENTWURF: watch never issues\n"
+        "an invoice. While it runs, `vadocs build` uses its LibreOffice. Stop with Ctrl-C.\n"
+        "\n"
+        "\b\n"
+        "Example:\n"
+        "  vadocs watch kunden/"
+    ),
+)
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Output folder (default: out/ in the workspace).",
+    help=_("Output folder (default: out/ in the workspace)."),
 )
 @click.option(
     "--profile",
     type=click.Path(path_type=Path),
-    help="The business profile (default: vadocs.yaml found above the client files).",
+    help=_("The business profile (default: vadocs.yaml found above the client files)."),
 )
 @click.option(
     "--date",
     "today",
     type=click.DateTime(["%Y-%m-%d"]),
-    help="Treat this day as today (for checks).",
+    help=_("Treat this day as today (for checks)."),
 )
 def watch_command(
     files: tuple[Path, ...], output: Path | None, profile: Path | None, today: object
 ) -> None:
-    """Rebuild documents on every save of a client file, the profile or a template.
-
-    Watches client files (or folders of them; default: kunden/), vadocs.yaml, the
-    catalogue, time-tracker CSV files and the templates in vorlagen/. Each save
-    rebuilds exactly the documents it changes, through one LibreOffice kept warm;
-    one line per rebuild. Invoices are previews marked ENTWURF: watch never issues
-    an invoice. While it runs, `vadocs build` uses its LibreOffice. Stop with Ctrl-C.
-
-    \b
-    Example:
-      vadocs watch kunden/
-    """
     from vadocs.build.run import soffice_for
     from vadocs.watch.session import WatchSession
 
@@ -71,7 +75,11 @@ def watch_command(
             def ready() -> None:
                 count = len(watched.clients())
                 root = shown(watched.ws.root)
-                click.echo(f"beobachte {count} Kundendatei(en) in {root} – Strg+C beendet")
+                click.echo(
+                    _("beobachte {count} Kundendatei(en) in {root} – Strg+C beendet").format(
+                        count=count, root=root
+                    )
+                )
 
             with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM: the way out
                 session.run(_report, ready=ready)
@@ -89,8 +97,8 @@ def _watched(files: tuple[Path, ...], profile: Path | None) -> Watched:
     missing = [f for f in targets if not f.exists()]
     if missing:
         raise VadocsError(
-            f"{missing[0]}: no such file or folder",
-            hint="name client files or folders of them, e.g. `vadocs watch kunden/`",
+            _("{missing_0}: no such file or folder").format(missing_0=missing[0]),
+            hint=_("name client files or folders of them, e.g. `vadocs watch kunden/`"),
         )
     ws = find_workspace(targets[0], profile)
     folders = tuple(f for f in targets if f.is_dir())

@@ -12,6 +12,7 @@ from datetime import date
 
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _
 from vadocs.invoicing.tax import REMINDERS, Steuerfall
 from vadocs.model.catalogue import Anbieter
 from vadocs.model.client import Kundendatei
@@ -244,8 +245,13 @@ def _personal_account(entry: Anbieter) -> tuple[str, str]:
 
 def _unverified(entry: Anbieter) -> tuple[str, str]:
     return (
-        f"the catalogue facts for {entry.name} ({entry.anbieter}) are not verified; the AVV "
-        "prints them as unverified (Art. 28 Abs. 1 DSGVO; R-AVV-01)",
-        "check them against the vendor's terms and record them in unterauftragsverarbeiter.yaml "
-        f"with ungeprueft: false, zuletzt_geprueft and quelle ({CHECKLIST}, R-AVV-01)",
+        _(
+            "the catalogue facts for {name} ({vendor}) are not verified; the AVV "
+            "prints them as unverified (Art. 28 Abs. 1 DSGVO; R-AVV-01)"
+        ).format(name=entry.name, vendor=entry.anbieter),
+        _(
+            "check them against the vendor's terms and record them in "
+            "unterauftragsverarbeiter.yaml with ungeprueft: false, zuletzt_geprueft and "
+            "quelle ({checklist}, R-AVV-01)"
+        ).format(checklist=CHECKLIST),
     )
