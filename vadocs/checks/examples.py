@@ -21,13 +21,11 @@ from vadocs.documents.kinds import MAHNUNG, RECHNUNG, DocumentKind
 from vadocs.errors import Problem, ProblemsError, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.girocode import girocode_png
-from vadocs.invoicing.invoice import Rechnung, compute
+from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.snapshots import mirrored
 from vadocs.model.catalogue import Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
-
-KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
 
 
 @dataclass(frozen=True)

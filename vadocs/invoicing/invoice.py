@@ -24,6 +24,9 @@ MONATE = (
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )  # fmt: skip
 
+KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
+"""The order of an engagement's invoices within one month: advance, monthly, final."""
+
 TITEL = {
     "vorauszahlung": "Vorauszahlungsrechnung",
     "monat": "Rechnung",

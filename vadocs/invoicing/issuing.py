@@ -16,14 +16,12 @@ from vadocs.einvoice.issue import make_einvoice
 from vadocs.errors import LedgerError, Problem, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.girocode import girocode_png
-from vadocs.invoicing.invoice import Rechnung, compute
+from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
 from vadocs.invoicing.readiness import IssueRefused, check_dates, issue_day, not_ended
 from vadocs.invoicing.refusals import archive_changed, changed_since_issue
 from vadocs.invoicing.snapshots import data_hash, from_snapshot, issued_record, mirrored
 from vadocs.output import write_atomic
-
-KIND_ORDER = {"vorauszahlung": 0, "monat": 1, "schluss": 2}
 
 
 class InvoicePlanner:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
 from vadocs.i18n import _
-from vadocs.pdf.staging import ConverterBase, check_inputs, is_pdf, make_staging, publish
+from vadocs.pdf.staging import ConverterBase, is_pdf
 
 __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_soffice"]
 
@@ -133,23 +133,11 @@ class PdfConverter(ConverterBase):
         """
         if not self._workdir.is_dir():
             raise RuntimeError(_("PdfConverter used after close()"))
-        if not docx_files:
-            return {}
-        files = [Path(f).resolve() for f in docx_files]
-        check_inputs(files)
-        # A fresh directory per call: a stale PDF from an earlier run can never
-        # pass for a new one, and inside out_dir os.replace stays atomic.
-        staging = make_staging(out_dir)
-        try:
-            with self._lock:
-                output = self._run(files, staging, pdfa)
-            produced = self._collect(files, staging, output)
-            return {
-                original: publish(produced[source], out_dir)
-                for original, source in zip(docx_files, files, strict=True)
-            }
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        return self.convert_staged(docx_files, out_dir, pdfa=pdfa)
+
+    def _produce(self, files: Sequence[Path], staging: Path, pdfa: bool) -> dict[Path, Path]:
+        """One soffice run over all ``files``; only real PDFs count."""
+        return self._collect(files, staging, self._run(files, staging, pdfa))
 
     def _command(self, files: Sequence[Path], staging: Path, pdfa: bool) -> list[str]:
         return [

@@ -8,7 +8,9 @@ a half-written PDF.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import threading
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -77,7 +79,10 @@ def is_pdf(path: Path) -> bool:
 
 
 class ConverterBase:
-    """What both converters share: ``with`` closes them, whatever happened inside."""
+    """What the converters share: ``with`` closes them, whatever happened inside; a
+    conversion through a private staging folder (:meth:`convert_staged`)."""
+
+    _lock: threading.Lock
 
     def __enter__(self) -> Self:
         return self
@@ -92,4 +97,33 @@ class ConverterBase:
 
     def close(self) -> None:
         """Stop LibreOffice and remove the private profile; the converter is done."""
+        raise NotImplementedError
+
+    def convert_staged(
+        self, docx_files: Sequence[Path], out_dir: Path, *, pdfa: bool = False
+    ) -> dict[Path, Path]:
+        """Convert ``docx_files``; map each input to its PDF in ``out_dir``.
+
+        Either every PDF is written or none is: the converter writes into a fresh private
+        folder inside ``out_dir`` (a stale PDF can never pass for a new one, and the
+        rename stays atomic) and only checked PDFs are moved into place. ``pdfa`` selects
+        PDF/A-3b. Raises :class:`vadocs.errors.ConverterError`.
+        """
+        if not docx_files:
+            return {}
+        files = [Path(f).resolve() for f in docx_files]
+        check_inputs(files)
+        staging = make_staging(out_dir)
+        try:
+            with self._lock:
+                produced = self._produce(files, staging, pdfa)
+            return {
+                original: publish(produced[source], out_dir)
+                for original, source in zip(docx_files, files, strict=True)
+            }
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _produce(self, files: Sequence[Path], staging: Path, pdfa: bool) -> dict[Path, Path]:
+        """Write a PDF for each of ``files`` into ``staging``; map each file to its PDF."""
         raise NotImplementedError

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
 from vadocs.i18n import _
-from vadocs.pdf.staging import ConverterBase, check_inputs, make_staging, publish
+from vadocs.pdf.staging import ConverterBase
 from vadocs.pdf.uno_process import Outcome, UnoWorker
 
 __all__ = ["SYSTEM_PYTHON", "UNO_HINT", "UnoConverter", "uno_available"]
@@ -141,22 +141,14 @@ class UnoConverter(ConverterBase):
         Either every PDF is written or none is. ``pdfa`` selects PDF/A-3b.
         Raises :class:`ConverterError` naming every file that failed, and why.
         """
-        if not docx_files:
-            return {}
-        files = [Path(f).resolve() for f in docx_files]
-        check_inputs(files)
-        staging = make_staging(out_dir)
-        try:
-            with self._lock:
-                failures = self._convert_all(files, staging, pdfa)
-            if failures:
-                raise _failure(failures)
-            return {
-                original: publish(staging / f"{source.stem}.pdf", out_dir)
-                for original, source in zip(docx_files, files, strict=True)
-            }
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        return self.convert_staged(docx_files, out_dir, pdfa=pdfa)
+
+    def _produce(self, files: Sequence[Path], staging: Path, pdfa: bool) -> dict[Path, Path]:
+        """File after file through the warm LibreOffice; any failure fails them all."""
+        failures = self._convert_all(files, staging, pdfa)
+        if failures:
+            raise _failure(failures)
+        return {source: staging / f"{source.stem}.pdf" for source in files}
 
     def _convert_all(self, files: Sequence[Path], staging: Path, pdfa: bool) -> dict[Path, str]:
         """Convert each file; a lost LibreOffice is restarted once and the lost file retried."""
