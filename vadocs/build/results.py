@@ -8,6 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
+from vadocs import clock
 from vadocs.errors import Problem, VadocsError
 from vadocs.timesheets.report import ImportReport
 
@@ -40,7 +41,7 @@ class BuildOptions:
     @property
     def day(self) -> date:
         """Today by the injected clock (``today``), else by the machine's."""
-        return self.today or (self.now() if self.now else datetime.now()).date()
+        return self.today or (self.now().date() if self.now else clock.today())
 
 
 @dataclass

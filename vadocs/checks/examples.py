@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from vadocs import clock
 from vadocs.checks.hostile_data import HOSTILE_CLIENTS, HOSTILE_PROFILE
 from vadocs.data import yaml_source
 from vadocs.data.loading import load_catalogue, load_engagement, load_profile
@@ -86,7 +87,7 @@ def load_examples(folder: Path | None) -> tuple[list[Example], list[Problem]]:
             profil, _warnings = load_profile(ws.profile_file)
             katalog = load_catalogue(ws)
             for file in sorted((root / "kunden").glob("*.yaml")):
-                loaded = load_engagement(file, ws, profil, katalog, date.today())
+                loaded = load_engagement(file, ws, profil, katalog, clock.today())
                 examples.append(Example(file.stem, loaded.engagement, ws))
         except ProblemsError as exc:
             problems += [dataclasses.replace(p, rule="EXAMPLE") for p in exc.problems]

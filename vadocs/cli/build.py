@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
+from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import (
     expand,
@@ -85,7 +85,7 @@ def build_command(
         draft=draft,
         profile=profile,
         force=force,
-        today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+        today=today.date() if today is not None else clock.today(),  # type: ignore[attr-defined]
         datum=datum.date() if datum is not None else None,  # type: ignore[attr-defined]
     )
     nothing = None

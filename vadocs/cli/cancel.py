@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
+from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import fail, profile_option
 from vadocs.errors import VadocsError
@@ -53,7 +53,7 @@ def cancel(
 ) -> None:
     from vadocs.invoicing.cancellation import cancel_invoice
 
-    day = today.date() if today is not None else date.today()  # type: ignore[attr-defined]
+    day = today.date() if today is not None else clock.today()  # type: ignore[attr-defined]
     options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=day)
     try:
         result = cancel_invoice(

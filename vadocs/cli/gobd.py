@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import click
 
+from vadocs import clock
 from vadocs.cli.common import fail
 from vadocs.data.loading import load_catalogue, load_profile
 from vadocs.data.workspace import find_workspace
@@ -31,7 +31,7 @@ from vadocs.output import write_atomic
 @click.option("--profile", type=click.Path(path_type=Path), help=_("The business profile."))
 @click.option("--date", "on", type=click.DateTime(["%Y-%m-%d"]), help=_("Date printed as Stand."))
 def verfahrensdoku(output: Path | None, profile: Path | None, on: object) -> None:
-    day = on.date() if on is not None else date.today()  # type: ignore[attr-defined]
+    day = on.date() if on is not None else clock.today()  # type: ignore[attr-defined]
     try:
         ws = find_workspace(Path.cwd(), profile)
         profil, _warnings = load_profile(ws.profile_file)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from contextlib import closing
-from datetime import date
 from pathlib import Path
 
 import click
 
+from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.cancel import cancel
 from vadocs.cli.common import (
@@ -68,7 +68,7 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
     if open_only:
         from vadocs.cli.payments import print_open_items
 
-        day = on.date() if on is not None else date.today()  # type: ignore[attr-defined]
+        day = on.date() if on is not None else clock.today()  # type: ignore[attr-defined]
         with closing(ledger):
             print_open_items(ledger, day, year)
         return
@@ -140,7 +140,7 @@ def run_invoices(
         profile=ws.profile_file,
         period=period,
         only=frozenset({"rechnung"}),
-        today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+        today=today.date() if today is not None else clock.today(),  # type: ignore[attr-defined]
         datum=datum.date() if datum is not None else None,  # type: ignore[attr-defined]
     )
     if not files:

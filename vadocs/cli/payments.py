@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from vadocs import clock
 from vadocs.cli.common import fail, ledger_for, profile_option
 from vadocs.documents.formatting import euro
 from vadocs.errors import ProblemsError, VadocsError
@@ -22,7 +23,7 @@ from vadocs.payments.matching import Outcome
 
 def _day(value: str | None) -> date:
     if value is None:
-        return date.today()
+        return clock.today()
     try:
         return date.fromisoformat(value)
     except ValueError:

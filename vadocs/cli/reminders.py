@@ -6,12 +6,13 @@ Parses the options, calls :mod:`vadocs.dunning.run` and prints the result in Ger
 from __future__ import annotations
 
 from contextlib import closing
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from vadocs import clock
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.i18n import _
 
@@ -54,7 +55,7 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
     from vadocs.invoicing.ledger import Ledger
     from vadocs.pdf.oneshot import INSTALL_HINT
 
-    day = on.date() if on is not None else date.today()
+    day = on.date() if on is not None else clock.today()
     try:
         ws = find_workspace(Path.cwd(), profile)
         ledger_file = ws.state_dir / "ledger.sqlite"

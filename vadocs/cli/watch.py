@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
+from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import echo_problems, fail, shown
 from vadocs.errors import VadocsError
@@ -64,7 +64,7 @@ def watch_command(
         output=output,
         profile=profile,
         draft=True,
-        today=today.date() if today is not None else date.today(),  # type: ignore[attr-defined]
+        today=today.date() if today is not None else clock.today(),  # type: ignore[attr-defined]
     )
     try:
         watched = _watched(files, profile)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from vadocs import clock
 from vadocs.data import yaml_source
 from vadocs.data.rules import client_rules, file_rules, profile_rules
 from vadocs.data.secrets import scan
@@ -60,7 +61,7 @@ def load_engagement(
         datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
     except ProblemsError as exc:  # all at once: the file's own rules despite schema errors
         raise ProblemsError([*file_rules(doc), *exc.problems]) from None
-    warnings += _split(list(client_rules(doc, datei, profil, katalog, today or date.today())))
+    warnings += _split(list(client_rules(doc, datei, profil, katalog, today or clock.today())))
     return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
 
 

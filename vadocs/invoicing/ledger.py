@@ -19,10 +19,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+from vadocs import clock
 from vadocs.errors import LedgerError
 from vadocs.i18n import _
 from vadocs.output import private_dir
@@ -90,7 +91,7 @@ MIGRATIONS = (("series", "last_date"), ("invoices", "issued_at"))
 
 def utc_now() -> datetime:
     """The default clock of the ledger's ``issued_at``; tests inject their own."""
-    return datetime.now(UTC)
+    return clock.now_utc()
 
 
 def sha256(data: bytes) -> str:
