@@ -38,6 +38,19 @@ class BuildOptions:
     now: Callable[[], datetime] | None = None
     """The clock of the ledger's UTC issue timestamp (default: the machine's clock)."""
 
+    record: bool = True
+    """Record the contract versions written (False for previews, e.g. ``vadocs watch``)."""
+
+    @property
+    def real_day(self) -> date:
+        """The real day: the injected clock ``now`` when given, else :func:`vadocs.clock.today`."""
+        return self.now().date() if self.now else clock.today()
+
+    @property
+    def preview(self) -> bool:
+        """``--date`` pretends a day after the real one: drafts only, no contract recorded."""
+        return self.today is not None and self.today > self.real_day
+
     @property
     def day(self) -> date:
         """Today by the injected clock (``today``), else by the machine's."""

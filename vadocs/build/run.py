@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
-from vadocs.build.preflight import gate_jobs, record_contracts
+from vadocs.build.preflight import gate_jobs, preview_note, record_contracts
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.build.writing import (
     CONVERT_TIMEOUT,
@@ -66,6 +66,9 @@ def build(
                 "invoices were written as drafts (ENTWURF, no number used); "
                 "they are issued once LibreOffice is installed, or with --no-pdf"
             )
+    if options.preview:
+        report.notes.append(preview_note(options))
+        options = replace(options, draft=True, record=False)
     for ws, client_files in groups.values():
         report.clients += _build_workspace(
             ws, client_files, options, soffice, progress, converter, report.notes
@@ -139,7 +142,8 @@ def _build_workspace(
         if converter is not None and converter is not shared:
             converter.close()
     cache.save()
-    record_contracts(jobs, ws)
+    if options.record:
+        record_contracts(jobs, ws)
     return [j.result for j in jobs]
 
 
@@ -256,7 +260,7 @@ def _plan_invoices(
         planner = InvoicePlanner(
             ledger,
             ws,
-            draft=draft,
+            draft=draft or options.draft,
             with_pdf=converter is not None,
             today=options.day,
             datum=options.datum,

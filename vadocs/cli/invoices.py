@@ -110,7 +110,12 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
     help=_("Date the invoices on this earlier day instead of today (never a future day)."),
 )
 @click.option(
-    "--date", "today", type=click.DateTime(["%Y-%m-%d"]), help=_("Treat this day as today.")
+    "--date",
+    "today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help=_(
+        "Pretend this day is today, as YYYY-MM-DD; a day after today is only a preview (drafts, nothing recorded)."
+    ),
 )
 @click.option("-v", "--verbose", is_flag=True, help=_("List every file, not only the summary."))
 @profile_option
