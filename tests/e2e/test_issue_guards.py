@@ -139,3 +139,13 @@ def test_no_cancellation_or_payment_for_a_day_to_come(installed: Installed, outs
     done = installed.run(cancel, cwd=ws)
     assert done.returncode == 0, done.stderr
     assert [d for _n, d in ledger_rows(ws)] == ["2026-11-29", "2026-11-29"]
+
+
+def test_cancelling_in_a_workspace_without_invoices_creates_nothing(
+    installed: Installed, outside: Path
+) -> None:
+    assert installed.run(["init", "neu"], cwd=outside).returncode == 0
+    before = tree(outside / "neu")
+    done = installed.run(["invoices", "cancel", "2026-0001", "--reason", "x"], cwd=outside / "neu")
+    assert done.returncode == 1 and "2026-0001" in done.stderr
+    assert tree(outside / "neu") == before
