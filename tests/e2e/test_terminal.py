@@ -170,3 +170,24 @@ def test_run_summary_counts_nothing_due_apart(installed: Installed, example: Pat
     assert done.returncode == 0, done.stderr
     assert "nichts fällig für 2026-11" in done.stdout
     assert "4 Kunden: 0 erstellt, 4 nichts fällig, 0 fehlgeschlagen" in done.stdout
+
+
+def test_machine_formats_stay_plain_even_when_colour_is_forced(
+    installed: Installed, outside: Path
+) -> None:
+    from tests.e2e.test_exit_status import broken_template
+
+    assert installed.run(["init", "repo"], cwd=outside).returncode == 0
+    repo = outside / "repo"
+    assert installed.run(["templates", "init"], cwd=repo).returncode == 0
+    template = repo / "vorlagen" / "rechnung.docx"
+    shutil.move(broken_template(template, repo / "kaputt.docx"), template)
+    forced = {**DE, "FORCE_COLOR": "1"}
+    for fmt in ("github", "json", "sarif"):
+        done = installed.run(["check", "--format", fmt], cwd=repo, env=forced)
+        assert done.returncode == 1 and done.stdout, (fmt, done.stderr)
+        assert not ANSI.search(done.stdout), fmt
+    plain = installed.run(["check"], cwd=repo, env=DE)
+    coloured = installed.run(["check"], cwd=repo, env=forced)
+    assert plain.returncode == coloured.returncode == 1 and "TAG-LONE" in plain.stdout
+    assert "\x1b[" in coloured.stdout and ANSI.sub("", coloured.stdout) == plain.stdout

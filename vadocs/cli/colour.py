@@ -104,3 +104,20 @@ def echo_error(error: VadocsError) -> None:
             echo_problem(problem)
     else:
         echo_message(error.format())
+
+
+def echo_check_text(lines: list[str], severities: list[Severity]) -> None:
+    """The text report of ``vadocs check`` on stdout: each problem (a line, then its indented
+    hint lines) coloured by its severity; plain when the groups do not match ``severities``."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if line.startswith(" ") and groups:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    if len(groups) != len(severities):
+        for line in lines:
+            click.echo(line)
+        return
+    for group, severity in zip(groups, severities, strict=True):
+        echo_message("\n".join(group), severity, err=False)
