@@ -14,7 +14,8 @@ from vadocs.timesheets.report import ImportReport
 
 PdfMode = Literal["auto", "require", "off"]
 Progress = Callable[[str, str], None]
-"""``progress(event, text)``: events ``plan`` (a document), ``convert`` (N documents), ``write``."""
+"""``progress(event, text)``: events ``total`` (the number of documents expected, once per
+workspace), ``plan`` (a document), ``convert`` (the number of documents), ``write`` (a path)."""
 
 
 def no_progress(event: str, text: str) -> None:
@@ -62,6 +63,8 @@ class ClientResult:
     client_file: Path
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """Stale drafts deleted because a newer draft or the issued invoice replaced them."""
     warnings: list[Problem] = field(default_factory=list)
     error: VadocsError | None = None
     skipped: str = ""

@@ -124,6 +124,7 @@ def _build_workspace(
         except VadocsError as exc:
             result.error = exc
     gate_jobs(jobs, ws, options)
+    progress("total", str(_expected_documents(jobs, options)))
     # LibreOffice boots in the background while the documents are rendered.
     converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
     if isinstance(converter, SharedConverter) and notes is not None:
@@ -234,7 +235,7 @@ def _issue_and_write(
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
             if options.period and not invoices:
-                job.result.skipped = f"no invoice for {options.period}"
+                job.result.skipped = _("nothing due for {period}").format(period=options.period)
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )

@@ -23,7 +23,7 @@ from vadocs.cli.common import (
 from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import VadocsError
-from vadocs.i18n import _
+from vadocs.i18n import _, ngettext
 
 
 @click.group(
@@ -62,7 +62,7 @@ invoices.add_command(cancel)
 )
 @profile_option
 def list_invoices(year: int | None, open_only: bool, on: object, profile: Path | None) -> None:
-    from vadocs.documents.formatting import euro
+    from vadocs.cli.invoice_table import invoice_rows
 
     _ws, ledger = ledger_for(profile)
     if open_only:
@@ -74,14 +74,11 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
         return
     with closing(ledger):
         found = ledger.all(year)
-    for inv in found:
-        status = "storniert" if inv.status == "cancelled" else ""
-        ref = f"storniert {inv.cancels}" if inv.cancels else status
-        click.echo(
-            f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
-            f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()
-        )
-    click.echo(_("{n} invoice(s)").format(n=len(found)))
+        every = ledger.all() if year is not None else found
+    if found:
+        for line in invoice_rows(found, every):
+            click.echo(line)
+    click.echo(ngettext("{n} invoice", "{n} invoices", len(found)).format(n=len(found)))
 
 
 @invoices.command(
