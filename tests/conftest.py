@@ -179,3 +179,12 @@ def _build_reminders(ws: Path, clients: dict[str, BuiltClient]) -> None:
 @pytest.fixture
 def runner() -> Iterator[CliRunner]:
     yield CliRunner()
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    """The VAT-registered example workspace without its clients (test modules may override)."""
+    folder = copy_workspace("umsatzsteuer", tmp_path)
+    for old in (folder / "kunden").glob("*.yaml"):
+        old.unlink()
+    return folder
