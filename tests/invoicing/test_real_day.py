@@ -106,3 +106,23 @@ def test_hours_billed_as_items_count_toward_the_contingent(
     total = f"{2 + float(hours):.2f}".replace(".", ",")
     assert f"{total} h billed against a contingent of 10,00 h" in error_of(report)
     assert state(ws) == before
+
+
+def test_verify_names_the_advance_the_final_invoice_deducts(ws: Path) -> None:
+    """Not every advance of the client and month: the one the final invoice names."""
+    import sqlite3
+
+    from tests.invoicing.test_irreversible import ADVANCE_AND_FINAL
+    from vadocs.invoicing.ledger import Ledger
+    from vadocs.invoicing.reports import verify
+
+    file = client(ws, ADVANCE_AND_FINAL)
+    assert not build([file], clock(date(2026, 11, 2))).failed
+    with sqlite3.connect(ws / ".vadocs" / "ledger.sqlite") as con:  # a damaged ledger
+        con.execute("DELETE FROM invoices WHERE kind='vorauszahlung'")
+    ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
+    try:
+        (problem,) = [p for p in verify(ledger)[1] if "deducts" in p.message]
+    finally:
+        ledger.close()
+    assert "2026-0002" in problem.message and "unknown advance 2026-0001" in problem.message

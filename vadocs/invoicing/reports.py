@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 
+from vadocs.einvoice.advance import advance_reference
 from vadocs.errors import Problem
 from vadocs.i18n import _
 from vadocs.invoicing.ledger import Issued, Ledger, sha256
@@ -84,27 +85,35 @@ def export_csv(invoices: list[Issued], paid: Mapping[str, InvoiceStatus] | None 
 
 def deduction_problems(ledger: Ledger) -> list[Problem]:
     """Every valid final invoice that deducts an advance which is cancelled or unknown: the
-    deduction must name a valid advance invoice (§ 14 Abs. 5 Satz 2 UStG)."""
+    deduction must name a valid advance invoice (§ 14 Abs. 5 Satz 2 UStG). The advances are
+    the ones the final invoice names (``…, Rechnung 2026-0001 vom …``), not guessed by month."""
     problems = []
     for inv in ledger.all():
         if inv.kind != "schluss" or inv.status != "issued" or not inv.snapshot.get("abzuege"):
             continue
-        if ledger.find(inv.client, "vorauszahlung", inv.period) is not None:
-            continue
-        gone = [
-            i.number
-            for i in ledger.all()
-            if i.client == inv.client and i.kind == "vorauszahlung" and i.period == inv.period
-        ]
-        what = f"the cancelled advance {', '.join(gone)}" if gone else "an unknown advance"
-        problems.append(
-            Problem(
-                ledger.path,
-                f"final invoice {inv.number} ({inv.client}, {inv.period}) deducts {what}",
-                hint=f"cancel {inv.number} (`vadocs invoices cancel {inv.number} --reason …`) "
-                "and build again to issue a final invoice without the deduction",
+        for deduction in from_snapshot(inv.snapshot).abzuege:
+            named = advance_reference(deduction)
+            advance = ledger.get(named[0]) if named else None
+            if advance is not None and advance.kind == "vorauszahlung":
+                if advance.status == "issued":
+                    continue
+                what = _("the cancelled advance {number}").format(number=advance.number)
+            elif named is not None:
+                what = _("the unknown advance {number}").format(number=named[0])
+            else:
+                what = _("an advance it does not name")
+            problems.append(
+                Problem(
+                    ledger.path,
+                    _("final invoice {number} ({client}, {period}) deducts {what}").format(
+                        number=inv.number, client=inv.client, period=inv.period, what=what
+                    ),
+                    hint=_(
+                        "cancel {number} (`vadocs invoices cancel {number} --reason …`) and "
+                        "build again to issue a final invoice without the deduction"
+                    ).format(number=inv.number),
+                )
             )
-        )
     return problems
 
 
