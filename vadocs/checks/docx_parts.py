@@ -16,14 +16,14 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
-_STORY_TYPES = ("header", "footer", "footnotes")
+_STORY_TYPES = (N_("header"), N_("footer"), N_("footnotes"))
 _SPACES = re.compile(r"\s+")
 
 
@@ -66,7 +66,8 @@ class Paragraph:
         if not self.text.strip():
             gone = "".join(t.text or "" for t in self.element.iter(w("delText")))
             if gone.strip():
-                return f'{self.part.label}, {self.where} "[deleted: {snippet(gone)}]"'
+                deleted = _("deleted: {text}").format(text=snippet(gone))
+                return f'{self.part.label}, {self.where} "[{deleted}]"'
         return f'{self.part.label}, {self.where} "{snippet(self.text, start, end)}"'
 
     @property
@@ -165,8 +166,8 @@ def part_label(name: str) -> str:
     stem = PurePosixPath(name).stem
     kind = stem.rstrip("0123456789")
     if kind not in _STORY_TYPES:
-        return "body"
-    return f"{kind} {stem[len(kind) :]}".strip()
+        return _("body")
+    return f"{_(kind)} {stem[len(kind) :]}".strip()
 
 
 def _natural(name: str) -> tuple[str, int]:
@@ -182,7 +183,7 @@ def _paragraphs(part: Part) -> list[Paragraph]:
         cell = _ancestor(p, w("tc"))
         if cell is None:
             loose += 1
-            where = f"paragraph {loose}"
+            where = _("paragraph {n}").format(n=loose)
         else:
             where = _cell_name(cell, tables)
         text, segments = paragraph_text(p)
@@ -194,10 +195,12 @@ def _cell_name(cell: etree._Element, tables: dict[etree._Element, int]) -> str:
     row = cell.getparent()
     table = row.getparent() if row is not None else None
     if row is None or table is None or table not in tables:
-        return "table cell"
+        return _("table cell")
     rows = [r for r in table if r.tag == w("tr")]
     cells = [c for c in row if c.tag == w("tc")]
-    return f"table {tables[table]}, row {rows.index(row) + 1}, cell {cells.index(cell) + 1}"
+    return _("table {table}, row {row}, cell {cell}").format(
+        table=tables[table], row=rows.index(row) + 1, cell=cells.index(cell) + 1
+    )
 
 
 def paragraph_text(p: etree._Element) -> tuple[str, tuple[tuple[etree._Element, int, int], ...]]:

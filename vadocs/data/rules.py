@@ -47,7 +47,7 @@ def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
 
 
 def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
-    hint = "use {year} and {seq}, e.g. {year}-{seq:04d} or RE-{seq:05d}"
+    hint = _("use {{year}} and {{seq}}, e.g. {{year}}-{{seq:04d}} or RE-{{seq:05d}}").format()
     if "{seq" not in pattern:
         yield doc.problem(("rechnungsnummer",), _("the pattern has no {seq} counter"), hint)
         return
@@ -127,7 +127,7 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         )
     elif land == "DE" and k.anschrift.plz.startswith("00"):
         # Deutsche Post's postal codes run from 01001; the 00 region is not assigned.
-        yield doc.problem(("kunde", "anschrift", "plz"), "no German postal code starts with 00")
+        yield doc.problem(("kunde", "anschrift", "plz"), _("no German postal code starts with 00"))
 
 
 def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
@@ -139,8 +139,10 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
             _(
                 "a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none"
             ),
-            "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
-            "ust_idnr: to vadocs.yaml",
+            _(
+                "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
+                "ust_idnr: to vadocs.yaml"
+            ),
         )
 
 
@@ -257,8 +259,10 @@ def _tools(
                 yield doc.problem(
                     path,
                     _("'{name}' is not in the sub-processor catalogue").format(name=w.name),
-                    "use one of: " + ", ".join(sorted(katalog)) + "; or add it "
-                    "to unterauftragsverarbeiter.yaml beside vadocs.yaml",
+                    _(
+                        "use one of: {names}; or add it to unterauftragsverarbeiter.yaml "
+                        "beside vadocs.yaml"
+                    ).format(names=", ".join(sorted(katalog))),
                 )
             continue
         if entry.eingestellt:
@@ -268,7 +272,7 @@ def _tools(
                     _("{name} was discontinued on {eingestellt:%d.%m.%Y}").format(
                         name=entry.name, eingestellt=entry.eingestellt
                     ),
-                    entry.hinweis or "replace it with a current tool",
+                    entry.hinweis or _("replace it with a current tool"),
                 )
             )
         elif (

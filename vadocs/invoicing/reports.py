@@ -96,13 +96,20 @@ def deduction_problems(ledger: Ledger) -> list[Problem]:
             for i in ledger.all()
             if i.client == inv.client and i.kind == "vorauszahlung" and i.period == inv.period
         ]
-        what = f"the cancelled advance {', '.join(gone)}" if gone else "an unknown advance"
+        what = (
+            _("the cancelled advance {numbers}").format(numbers=", ".join(gone))
+            if gone
+            else _("an unknown advance")
+        )
         problems.append(
             Problem(
                 ledger.path,
-                f"final invoice {inv.number} ({inv.client}, {inv.period}) deducts {what}",
-                hint=f"cancel {inv.number} (`vadocs invoices cancel {inv.number} --reason …`) "
-                "and build again to issue a final invoice without the deduction",
+                _("final invoice {number} ({client}, {period}) deducts {what}").format(
+                    number=inv.number, client=inv.client, period=inv.period, what=what
+                ),
+                hint=_(
+                    "cancel {number} (`vadocs invoices cancel {number} --reason …`) and build again to issue a final invoice without the deduction"
+                ).format(number=inv.number),
             )
         )
     return problems
@@ -138,9 +145,9 @@ def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Prob
                             _("invoice {number}: file changed since it was issued").format(
                                 number=inv.number
                             ),
-                            hint="restore it from the archive (.vadocs/archiv) or your backup"
+                            hint=_("restore it from the archive (.vadocs/archiv) or your backup")
                             if is_copy
-                            else "restore it from your backup",
+                            else _("restore it from your backup"),
                         )
                     )
     return checked, problems

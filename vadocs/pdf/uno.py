@@ -165,7 +165,7 @@ class UnoConverter(ConverterBase):
                         log.warning("%s; restarting LibreOffice", outcome.error.splitlines()[0])
                         continue
                     failures[source] = outcome.error
-                    failures |= dict.fromkeys(files[index + 1 :], "not converted: see above")
+                    failures |= dict.fromkeys(files[index + 1 :], _("not converted: see above"))
                     break
                 if outcome.error:
                     failures[source] = outcome.error
