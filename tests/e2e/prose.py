@@ -16,17 +16,128 @@ from __future__ import annotations
 import re
 
 ENGLISH_WORDS = frozenset(
-    """
-    the and or but not no nor is are were be been being has have had does did
-    this that these those there here it its of to for from with without by at on into onto
-    than then when where which who whom whose what why how should would could can cannot
-    shall may might must only already yet still each every any some none both
-    please found missing unknown invalid valid written wrote created nothing skipped
-    issued cancelled canceled deleted removed refused failed expected required allowed
-    invoice invoices client clients file files folder template templates ledger payment
-    payments reminder reminders document documents error errors warning warnings hint
-    usage options commands show example exit version help message argument such
-    """.split()
+    [
+        "the",
+        "and",
+        "or",
+        "but",
+        "not",
+        "no",
+        "nor",
+        "is",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "of",
+        "to",
+        "for",
+        "from",
+        "with",
+        "without",
+        "by",
+        "at",
+        "on",
+        "into",
+        "onto",
+        "than",
+        "then",
+        "when",
+        "where",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "why",
+        "how",
+        "should",
+        "would",
+        "could",
+        "can",
+        "cannot",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "only",
+        "already",
+        "yet",
+        "still",
+        "each",
+        "every",
+        "any",
+        "some",
+        "none",
+        "both",
+        "please",
+        "found",
+        "missing",
+        "unknown",
+        "invalid",
+        "valid",
+        "written",
+        "wrote",
+        "created",
+        "nothing",
+        "skipped",
+        "issued",
+        "cancelled",
+        "canceled",
+        "deleted",
+        "removed",
+        "refused",
+        "failed",
+        "expected",
+        "required",
+        "allowed",
+        "invoice",
+        "invoices",
+        "client",
+        "clients",
+        "file",
+        "files",
+        "folder",
+        "template",
+        "templates",
+        "ledger",
+        "payment",
+        "payments",
+        "reminder",
+        "reminders",
+        "document",
+        "documents",
+        "error",
+        "errors",
+        "warning",
+        "warnings",
+        "hint",
+        "usage",
+        "options",
+        "commands",
+        "show",
+        "example",
+        "exit",
+        "version",
+        "help",
+        "message",
+        "argument",
+        "such",
+    ]
 )
 """Words that mark English prose; none of them is a German word written lower-case."""
 
@@ -34,12 +145,27 @@ CAPITALISED = frozenset({"Usage", "Options", "Commands", "Error", "Example", "Sh
 """English words that also start sentences or headings (click's "Usage:", "Error:")."""
 
 GERMAN_LOOKALIKES = frozenset(
-    "Version Argument Client Template Templates Ledger Hint Do Die Was Will An Also Exit".split()
+    [
+        "Version",
+        "Argument",
+        "Client",
+        "Template",
+        "Templates",
+        "Ledger",
+        "Hint",
+        "Do",
+        "Die",
+        "Was",
+        "Will",
+        "An",
+        "Also",
+        "Exit",
+    ]
 )
 """Capitalised words that are German nouns or sentence starts as well."""
 
 GERMAN_WORDS = frozenset(
-    "und nicht ist sind keine bitte wird wurde oder Sie Datei".split()
+    ["und", "nicht", "ist", "sind", "keine", "bitte", "wird", "wurde", "oder", "Sie", "Datei"]
 )
 
 _NOT_PROSE = [
@@ -57,6 +183,7 @@ _NOT_PROSE = [
         r"\b\w+(?:[._]\w+)+\b",  # identifiers: rechnungen.0.datum, taktung_minuten
         r"\b[a-z_]+:\s",  # YAML keys as in "set vereinbart: true"
         r"\bvadocs(?:\s+[a-z][a-z-]*){1,2}",  # a command line: vadocs invoices list
+        r"\bBR(?:-[A-Z]+)?-\d+\w*:.*",  # the official EN 16931 / XRechnung rule texts (English)
         r"(?m)^\s{2}[a-z][a-z-]*(?=\s{2,}\S)",  # the command list of --help
     )
 ]

@@ -16,14 +16,15 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from vadocs.i18n import N_, _
+from vadocs.i18n import N_, _, os_error
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
-_STORY_TYPES = (N_("header"), N_("footer"), N_("footnotes"))
+_STORY_TYPES = ("header", "footer", "footnotes")
+_PART_NAMES = (N_("body"), N_("header"), N_("footer"), N_("footnotes"))
 _SPACES = re.compile(r"\s+")
 
 
@@ -67,8 +68,8 @@ class Paragraph:
             gone = "".join(t.text or "" for t in self.element.iter(w("delText")))
             if gone.strip():
                 deleted = _("deleted: {text}").format(text=snippet(gone))
-                return f'{self.part.label}, {self.where} "[{deleted}]"'
-        return f'{self.part.label}, {self.where} "{snippet(self.text, start, end)}"'
+                return f'{shown_label(self.part.label)}, {self.where} "[{deleted}]"'
+        return f'{shown_label(self.part.label)}, {self.where} "{snippet(self.text, start, end)}"'
 
     @property
     def cell(self) -> etree._Element | None:
@@ -120,7 +121,7 @@ class DocxPackage:
             data = path.read_bytes()
         except OSError as exc:
             raise PackageError(
-                _("cannot be read ({strerror})").format(strerror=exc.strerror)
+                _("cannot be read ({strerror})").format(strerror=os_error(exc))
             ) from None
         return cls(path, data)
 
@@ -166,8 +167,16 @@ def part_label(name: str) -> str:
     stem = PurePosixPath(name).stem
     kind = stem.rstrip("0123456789")
     if kind not in _STORY_TYPES:
-        return _("body")
-    return f"{_(kind)} {stem[len(kind) :]}".strip()
+        return "body"
+    return f"{kind} {stem[len(kind) :]}".strip()
+
+
+def shown_label(label: str) -> str:
+    """A part label as the assistant reads it: ``footer 1`` → ``Fußzeile 1`` in German."""
+    kind, _space, number = label.partition(" ")
+    if kind not in (*_STORY_TYPES, "body"):
+        return label
+    return f"{_(kind)} {number}".strip()
 
 
 def _natural(name: str) -> tuple[str, int]:

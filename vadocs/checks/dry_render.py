@@ -90,7 +90,7 @@ class Failure:
     def location(self, parts: list[ParsedPart]) -> str:
         part = next((p for p in parts if p.label == self.part), None)
         if part is None or not self.line:
-            return "rendering"
+            return _("rendering")
         quoted = re.findall(r"'([^']+)'", self.message)
         return part.locate(self.line, quoted[-1] if quoted else "")
 

@@ -89,7 +89,7 @@ def as_github(result: CheckResult, base: Path | None = None) -> list[str]:
         props += f",title={_escape_property(p.rule or 'vadocs')}"
         text = f"{p.path}: {p.message}" if p.path else p.message
         if p.hint:
-            text += f"\nhint: {p.hint}"
+            text += f"\n{_('hint')}: {p.hint}"
         lines.append(f"::{level} {props}::{_escape_data(text)}")
     return lines
 

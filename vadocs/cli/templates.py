@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 
 if TYPE_CHECKING:
     from vadocs.checks.runner import CheckResult
@@ -234,7 +234,7 @@ def init_templates(directory: Path | None) -> None:
     except OSError as exc:
         raise click.ClickException(
             _("{root_vorlagen}: cannot copy ({strerror})").format(
-                root_vorlagen=root / "vorlagen", strerror=exc.strerror
+                root_vorlagen=root / "vorlagen", strerror=os_error(exc)
             )
         ) from None
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError, Problem, ProblemsError
-from vadocs.i18n import _, ngettext
+from vadocs.i18n import _, ngettext, os_error
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments.bookings import Booking
 from vadocs.payments.camt import is_camt, read_camt
@@ -38,7 +38,7 @@ def read_statement(path: Path) -> tuple[list[Booking], list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [], [Problem(path, _("file cannot be read ({error})").format(error=exc.strerror))]
+        return [], [Problem(path, _("file cannot be read ({error})").format(error=os_error(exc)))]
     if is_camt(data):
         return read_camt(path, data)
     if is_mt940(data):

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
-from vadocs.i18n import N_, _
+from vadocs.i18n import N_, _, os_error
 from vadocs.pdf.staging import ConverterBase, is_pdf
 
 __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_soffice"]
@@ -175,7 +175,7 @@ class PdfConverter(ConverterBase):
         except OSError as exc:
             raise ConverterMissingError(
                 _("cannot start LibreOffice {soffice!r}: {exc_strerror_or_exc}").format(
-                    soffice=self.soffice, exc_strerror_or_exc=exc.strerror or exc
+                    soffice=self.soffice, exc_strerror_or_exc=os_error(exc)
                 ),
                 hint=_(INSTALL_HINT),
             ) from exc

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 from vadocs.pdf.staging import ConverterBase
 from vadocs.pdf.uno_process import Outcome, UnoWorker
 
@@ -206,7 +206,7 @@ class UnoConverter(ConverterBase):
         except OSError as exc:
             raise ConverterMissingError(
                 _("cannot start the UNO helper {self__command_0!r}: {exc_strerror_or_exc}").format(
-                    self__command_0=self._command[0], exc_strerror_or_exc=exc.strerror or exc
+                    self__command_0=self._command[0], exc_strerror_or_exc=os_error(exc)
                 ),
                 hint=UNO_HINT,
             ) from exc

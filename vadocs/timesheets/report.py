@@ -80,7 +80,7 @@ def no_match(what: str, wanted: str, names: dict[str, None]) -> tuple[str, str]:
     message = _("{what} “{wanted}” matches no row; the file holds: {names}").format(
         what=_(what),
         wanted=wanted,
-        names=", ".join(f"“{n}”" for n in found[:20]) or _("no names"),
+        names=", ".join(_("“{name}”").format(name=n) for n in found[:20]) or _("no names"),
     )
     close = difflib.get_close_matches(wanted, found, n=1, cutoff=0.5)
     hint = (
