@@ -49,7 +49,8 @@ def test_the_tour_prints_what_the_readme_shows(installed: Installed, outside: Pa
             cwd = cwd / words[1]
             continue
         if words[0] == "vadocs":
-            done = installed.run(words[1:], cwd=cwd, env={"PYTHONUNBUFFERED": "1", "VADOCS_LANG": "en"}  # the README is English)
+            english = {"PYTHONUNBUFFERED": "1", "VADOCS_LANG": "en"}  # the README is English
+            done = installed.run(words[1:], cwd=cwd, env=english)
             output = done.stdout + done.stderr
         else:
             done = subprocess.run(
