@@ -171,6 +171,8 @@ GERMAN_WORDS = frozenset(
 _NOT_PROSE = [
     re.compile(p)
     for p in (
+        r"\{%.*?%\}|\{\{.*?\}\}",  # template tags: {%p for z in zeilen %}
+        r"(?m)^::(?:error|warning|notice)\b[^:]*::",  # GitHub workflow commands
         r"`[^`\n]*`",  # commands and snippets in backticks
         r"(?<!\w)'[^'\n]*'(?!\w)",  # quoted user data and values
         r'"[^"\n]*"',
@@ -187,7 +189,10 @@ _NOT_PROSE = [
         r"(?m)^\s{2}[a-z][a-z-]*(?=\s{2,}\S)",  # the command list of --help
     )
 ]
-_MACHINE_LINE = re.compile(r'^\s*(?:[{}\[\]<]|"|\w+(?:;\S*){2,}|\S+(?:,\S*){3,})')
+_MACHINE_LINE = re.compile(
+    r'^\s*(?:[{}\[\]<]|"|\w+(?:;\S*){2,}|\S+(?:,\S*){3,})'  # JSON, XML, CSV
+    r"|^=== [\w ]+ ===$"  # the part headings of `vadocs text`, a git textconv format kept stable
+)
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -212,8 +217,17 @@ def english_words(text: str) -> list[str]:
 
 
 def german_words(text: str) -> list[str]:
-    """The German function words in the prose of ``text``; empty for English output."""
-    return [w for w in _WORD.findall(prose(text)) if w in GERMAN_WORDS]
+    """The German function words in the prose of ``text``; empty for English output.
+
+    A line counts only with two of them: one alone is a name from the user's data
+    (a catalogue entry "E-Mail und Hosting"), a sentence has more.
+    """
+    found = []
+    for line in prose(text).splitlines():
+        words = [w for w in _WORD.findall(line) if w in GERMAN_WORDS]
+        if len(words) >= 2:
+            found += words
+    return found
 
 
 def english_lines(text: str) -> list[str]:

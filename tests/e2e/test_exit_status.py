@@ -135,7 +135,7 @@ def test_validate_folder_without_clients(installed: Installed, outside: Path) ->
     for command in ("validate", "build"):
         done = installed.run([command, "leer/"], cwd=outside / "ws")
         assert done.returncode == 1, done
-        assert "leer: no client files" in done.stderr
+        assert "leer: keine Kundendateien" in done.stderr
     assert not (outside / "ws" / "out").exists()
 
 
@@ -240,7 +240,7 @@ def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: 
         none = installed.run(args, cwd=outside / "fresh")
         assert none.returncode == 1 and "noch keine Rechnungen ausgestellt" in none.stderr, args
     nowhere = installed.run(["invoices", "list"], cwd=outside)
-    assert nowhere.returncode == 1 and "no vadocs.yaml found" in nowhere.stderr
+    assert nowhere.returncode == 1 and "keine vadocs.yaml" in nowhere.stderr
 
 
 def test_invoices_verify(installed: Installed, copy: Path) -> None:

@@ -42,7 +42,7 @@ def test_a_month_that_has_not_ended_is_refused(installed: Installed, outside: Pa
     )
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Rechnung mit Anrechnung der Vorauszahlung Dezember 2026 für mueller-gmbh" in done.stderr
-    assert "period ends on 31.12.2026" in done.stderr and "--draft" in done.stderr
+    assert "Zeitraum endet am 31.12.2026" in done.stderr and "--draft" in done.stderr
     assert tree(ws / "out") == {} and ledger_rows(ws) == []
     preview = installed.run(
         ["invoices", "run", "--period", "2026-12", "--date", "2026-11-27", "--no-pdf", "--draft"],

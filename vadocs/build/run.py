@@ -236,7 +236,7 @@ def _issue_and_write(
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
             if options.period and not invoices:
-                job.result.skipped = f"no invoice for {options.period}"
+                job.result.skipped = _("no invoice for {period}").format(period=options.period)
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )

@@ -39,7 +39,8 @@ def as_text(result: CheckResult, base: Path | None = None) -> list[str]:
         level = _("warning") + ": " if p.severity is Severity.WARNING else ""
         lines.append(f"{where(p, base)}: {p.rule or 'PROBLEM'}: {level}{p.message}")
         if p.hint:
-            lines.append(f"    {_('hint')}: {p.hint}")
+            hint = _("hint")
+            lines.append(f"    {hint}: {p.hint}")
     return lines
 
 
@@ -89,7 +90,8 @@ def as_github(result: CheckResult, base: Path | None = None) -> list[str]:
         props += f",title={_escape_property(p.rule or 'vadocs')}"
         text = f"{p.path}: {p.message}" if p.path else p.message
         if p.hint:
-            text += f"\n{_('hint')}: {p.hint}"
+            hint = _("hint")
+            text += f"\n{hint}: {p.hint}"
         lines.append(f"::{level} {props}::{_escape_data(text)}")
     return lines
 

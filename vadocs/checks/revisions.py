@@ -30,7 +30,7 @@ _FORMAT_REVISIONS = (
     "tcPrChange",
     "numberingChange",
 )
-_ACCEPT = (
+_ACCEPT = N_(
     "in Word: Review → Accept → Accept All Changes (and Stop Tracking); "
     "in LibreOffice: Edit → Track Changes → Accept All"
 )
@@ -61,14 +61,14 @@ def _tracked(
         if "{{" in text or "{%" in text:
             message += _("; a tag inside a tracked change is rendered into the revision history")
         where = para.location()
-        yield Problem(pkg.path, message, path=where, hint=_ACCEPT, rule="REV-TRACKED")
+        yield Problem(pkg.path, message, path=where, hint=_(_ACCEPT), rule="REV-TRACKED")
     for tag in _FORMAT_REVISIONS:
         for el in root.iter(w(tag)):
             para = paragraphs.get(owning_paragraph(el))
             if para is not None and para.element not in changed:
                 changed[para.element] = (set(), "")
                 yield Problem(pkg.path, _("unaccepted tracked formatting change"),
-                              path=para.location(), hint=_ACCEPT, severity=Severity.WARNING,
+                              path=para.location(), hint=_(_ACCEPT), severity=Severity.WARNING,
                               rule="REV-TRACKED")  # fmt: skip
 
 

@@ -108,8 +108,19 @@ def _show(plan: Plan) -> None:
     else:
         click.echo(_("Due on {day:%d.%m.%Y}:").format(day=plan.stichtag))
         click.echo(
-            f"{_('Invoice'):<14} {_('Client'):<22} {_('Level'):<19} {_('Days'):>5} "
-            f"{_('open'):>13} {_('Interest'):>10} {_('Flat fee'):>10} {_('Fees'):>9}"
+            _(
+                "{invoice:<14} {client:<22} {level:<19} {days:>5} {open:>13} {interest:>10} "
+                "{flat_fee:>10} {fees:>9}"
+            ).format(
+                invoice=_("Invoice"),
+                client=_("Client"),
+                level=_("Level"),
+                days=_("Days"),
+                open=_("open"),
+                interest=_("Interest"),
+                flat_fee=_("Flat fee"),
+                fees=_("Fees"),
+            )
         )
     for v in plan.vorschlaege:
         m, f = v.mahnung, v.faellig.forderung

@@ -276,7 +276,8 @@ def list_templates() -> None:
             )
             continue
         own = ws is not None and path.parent == ws.templates_dir
-        click.echo(f"{kind.key:<22} {path}  ({_('own') if own else _('built-in')})")
+        where = _("own") if own else _("built-in")
+        click.echo(f"{kind.key:<22} {path}  ({where})")
 
 
 COMMANDS = [check, fields, text, templates]

@@ -224,7 +224,8 @@ def _xrechnung(d: Declared, rules: OfficialRules) -> tuple[list[RuleSet], list[s
             ).format(wanted=wanted, have=have)
         )
     else:
-        label = f"KoSIT XRechnung {rules.kosit_version or _('(version unknown)')}"
+        version = rules.kosit_version or _("(version unknown)")
+        label = f"KoSIT XRechnung {version}"
         sets.append(
             RuleSet(f"{label} (XRechnung {have or '?'})", "schematron", rules.kosit, KOSIT_LEVELS)
         )

@@ -71,7 +71,7 @@ class SaxonInline:
             except Exception as exc:  # PySaxonApiError; SaxonC gives no finer types
                 detail = " ".join(said().split())[:300]
                 raise EInvoiceError(
-                    f"schematron {xslt.name} failed to run: {exc}"
+                    _("schematron {name} failed to run: {error}").format(name=xslt.name, error=exc)
                     + (f" ({detail})" if detail else "")
                 ) from exc
         if not result:

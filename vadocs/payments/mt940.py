@@ -33,7 +33,7 @@ def read_mt940(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
     text = _decode(data)
     missing = [tag for tag in _REQUIRED if tag not in text]
     if ":62F:" not in text and ":62M:" not in text:
-        missing.append(":62F: (Schlusssaldo – die Datei ist unvollständig)")
+        missing.append(_(":62F: (closing balance – the file is incomplete)"))
     if missing:
         return [], [
             Problem(
