@@ -288,7 +288,10 @@ def test_invoices_run(installed: Installed, copy: Path) -> None:
     named = installed.run(
         ["invoices", "run", "--period", "2030-01", "kunden/beispiel-gmbh.yaml"], cwd=copy
     )
-    assert named.returncode == 1 and "no invoice is due for 2030-01" in named.stderr
+    assert (
+        named.returncode == 1
+        and "2030-01 ist für die genannten Kunden keine Rechnung fällig" in named.stderr
+    )
     bad = installed.run(["invoices", "run", "--period", "12/2026"], cwd=copy)
     assert bad.returncode == 2
     assert {k: v for k, v in tree(copy).items() if "build-cache" not in k} == {

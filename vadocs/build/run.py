@@ -292,7 +292,13 @@ def _convert_and_write(
 def _einvoice_warnings(client_file: Path, docs: list[Planned]) -> list[Problem]:
     """What validating the new e-invoices warned about, located at the client file."""
     return [
-        replace(w, file=client_file, message=f"E-Rechnung {d.invoice.nummer}: {w.message}")
+        replace(
+            w,
+            file=client_file,
+            message=_("e-invoice {number}: {message}").format(
+                number=d.invoice.nummer, message=w.message
+            ),
+        )
         for d in docs
         if d.einvoice is not None and d.invoice is not None
         for w in d.einvoice.warnings

@@ -109,8 +109,11 @@ class DocxPackage:
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 self.files = {i.filename: archive.read(i) for i in archive.infolist()}
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise PackageError(_("not a zip package ({exc})").format(exc=exc)) from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            # the zip library's reason ("File is not a zip file") says no more, in English
+            raise PackageError(
+                _("not a zip package: the file is damaged or no Word file")
+            ) from None
         if "[Content_Types].xml" not in self.files or self.main_name not in self.files:
             raise PackageError(_("no main document part (word/document.xml)"))
         self._trees: dict[str, etree._Element] = {}
@@ -173,6 +176,8 @@ def part_label(name: str) -> str:
 
 def shown_label(label: str) -> str:
     """A part label as the assistant reads it: ``footer 1`` → ``Fußzeile 1`` in German."""
+    if label.startswith("document property "):
+        return _("document property {name}").format(name=label.removeprefix("document property "))
     kind, _space, number = label.partition(" ")
     if kind not in (*_STORY_TYPES, "body"):
         return label

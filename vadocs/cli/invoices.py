@@ -75,8 +75,8 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
     with closing(ledger):
         found = ledger.all(year)
     for inv in found:
-        status = "storniert" if inv.status == "cancelled" else ""
-        ref = f"storniert {inv.cancels}" if inv.cancels else status
+        status = _("cancelled") if inv.status == "cancelled" else ""
+        ref = _("cancels {number}").format(number=inv.cancels) if inv.cancels else status
         click.echo(
             f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
             f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()

@@ -173,7 +173,7 @@ def ensure_valid(xml: bytes, *, flavor: Flavor = "factur-x", name: str = "") -> 
     problems = validate_xml(xml, flavor=flavor)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        label = f"e-invoice {name}" if name else "e-invoice"
+        label = _("e-invoice {name}").format(name=name) if name else _("e-invoice")
         lines = "\n".join(
             f"  {p.path}: {p.message}" if p.path else f"  {p.message}" for p in errors
         )

@@ -70,8 +70,8 @@ def _read_zip(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
                 found, bad = _read_xml(path, f"{path.name}:{name}", archive.read(name))
                 bookings += found
                 problems += bad
-    except zipfile.BadZipFile as exc:
-        problems.append(Problem(path, _("not a valid ZIP file ({exc})").format(exc=exc)))
+    except zipfile.BadZipFile:
+        problems.append(Problem(path, _("not a valid ZIP file")))
     return bookings, problems
 
 

@@ -194,7 +194,8 @@ class PdfConverter(ConverterBase):
             self._abandon(proc)
             raise
         log.debug("soffice exited %s after %.2f s", proc.returncode, time.monotonic() - started)
-        return f"{_tail(stdout, stderr)}\n(exit code {proc.returncode})"
+        exit_code = _("(exit code {code})").format(code=proc.returncode)
+        return f"{_tail(stdout, stderr)}\n{exit_code}"
 
     def _abandon(self, proc: subprocess.Popen[bytes]) -> None:
         _kill_group(proc)
