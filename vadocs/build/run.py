@@ -57,21 +57,14 @@ def build(
         groups.setdefault(ws.root, (ws, []))[1].append(file)
     soffice = soffice_for(options)
     if soffice is None and options.pdf == "auto":
-        report.notes.append(
-            _("LibreOffice not found: wrote DOCX only. To get PDFs, {hint}").format(
-                hint=_(INSTALL_HINT)
-            )
-        )
+        report.notes.append(_("LibreOffice not found: wrote DOCX only. To get PDFs, {hint}")
+                            .format(hint=_(INSTALL_HINT)))  # fmt: skip
         if not options.draft:
             # An issued invoice never changes, so it is not issued without its PDF and
             # e-invoice: without LibreOffice it is a draft. --no-pdf issues DOCX on purpose.
             options = replace(options, draft=True)
-            report.notes.append(
-                _(
-                    "invoices were written as drafts (ENTWURF, no number used); "
-                    "they are issued once LibreOffice is installed, or with --no-pdf"
-                )
-            )
+            report.notes.append(_("invoices were written as drafts (ENTWURF, no number used); "
+                                  "they are issued once LibreOffice is installed, or with --no-pdf"))  # fmt: skip
     for ws, client_files in groups.values():
         report.clients += _build_workspace(
             ws, client_files, options, soffice, progress, converter, report.notes
@@ -291,13 +284,10 @@ def _convert_and_write(
 
 def _einvoice_warnings(client_file: Path, docs: list[Planned]) -> list[Problem]:
     """What validating the new e-invoices warned about, located at the client file."""
+    said = _("e-invoice {number}: {message}")
     return [
         replace(
-            w,
-            file=client_file,
-            message=_("e-invoice {number}: {message}").format(
-                number=d.invoice.nummer, message=w.message
-            ),
+            w, file=client_file, message=said.format(number=d.invoice.nummer, message=w.message)
         )
         for d in docs
         if d.einvoice is not None and d.invoice is not None

@@ -36,13 +36,8 @@ def _outcome_line(o: Outcome) -> str:
     if o.kind in ("matched", "refund"):
         parts = ", ".join(f"{a.number} ({euro(a.amount)})" for a in o.allocations)
         rest = b.amount - sum((a.amount for a in o.allocations), Decimal("0.00"))
-        left = (
-            _("; rest {amount} unmatched  [{booking}]").format(
-                amount=euro(rest), booking=b.identity
-            )
-            if rest > 0
-            else ""
-        )
+        left = _("; rest {amount} unmatched  [{booking}]").format(
+            amount=euro(rest), booking=b.identity) if rest > 0 else ""  # fmt: skip
         refund = _("refund") + " " if o.kind == "refund" else ""
         return f"{head}  → {refund}{parts}{left}"
     return _("{head}  unmatched  [{booking}]").format(head=head, booking=b.identity)
@@ -92,23 +87,12 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
         if outcome.kind != "ignored":
             click.echo(_outcome_line(outcome))
         for c in outcome.candidates:
-            click.echo(
-                "    "
-                + _("possible: {number} {client} open {amount} ({reasons})").format(
-                    number=c.number,
-                    client=c.client,
-                    amount=euro(c.open),
-                    reasons=", ".join(c.reasons),
-                )
-            )
-    click.echo(
-        _("{new} new booking(s), {matched} matched, {open} open, {known} already known").format(
-            new=len(report.new),
-            matched=len(report.of_kind("matched")),
-            open=len(report.of_kind("unmatched")),
-            known=report.known,
-        )
-    )
+            click.echo("    " + _("possible: {number} {client} open {amount} ({reasons})").format(
+                number=c.number, client=c.client, amount=euro(c.open),
+                reasons=", ".join(c.reasons)))  # fmt: skip
+    click.echo(_("{new} new booking(s), {matched} matched, {open} open, {known} already known")
+               .format(new=len(report.new), matched=len(report.of_kind("matched")),
+                       open=len(report.of_kind("unmatched")), known=report.known))  # fmt: skip
 
 
 @payments.command(
@@ -305,11 +289,6 @@ def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
     )
     over = [s for s in statuses(ledger, on).values() if s.status is Zahlstatus.UEBERZAHLT]
     for s in over:
-        click.echo(
-            _(
-                "overpaid: {number} by {amount} (paid {paid}, asked {due}) – "
-                "please refund or set off"
-            ).format(
-                number=s.number, amount=euro(s.paid - s.due), paid=euro(s.paid), due=euro(s.due)
-            )
-        )
+        click.echo(_("overpaid: {number} by {amount} (paid {paid}, asked {due}) – "
+                     "please refund or set off").format(number=s.number, amount=euro(s.paid - s.due),
+                                                        paid=euro(s.paid), due=euro(s.due)))  # fmt: skip

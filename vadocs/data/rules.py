@@ -134,16 +134,11 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
     land = d.kunde.anschrift.land
     eu_business = d.kunde.art == "unternehmen" and land != "DE" and land in EU_LAENDER
     if eu_business and not p.kleinunternehmer and not p.ust_idnr:
-        yield doc.problem(
-            ("kunde", "anschrift", "land"),
-            _(
-                "a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none"
-            ),
-            _(
-                "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
-                "ust_idnr: to vadocs.yaml"
-            ),
-        )
+        yield doc.problem(("kunde", "anschrift", "land"),
+            _("a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), "
+              "and vadocs.yaml has none"),
+            _("apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
+              "ust_idnr: to vadocs.yaml"))  # fmt: skip
 
 
 def _slug(file: Path) -> str:
@@ -256,14 +251,10 @@ def _tools(
         entry = katalog.get(w.name)
         if entry is None:
             if w.konto == "assistenz":
-                yield doc.problem(
-                    path,
+                yield doc.problem(path,
                     _("'{name}' is not in the sub-processor catalogue").format(name=w.name),
-                    _(
-                        "use one of: {names}; or add it to unterauftragsverarbeiter.yaml "
-                        "beside vadocs.yaml"
-                    ).format(names=", ".join(sorted(katalog))),
-                )
+                    _("use one of: {names}; or add it to unterauftragsverarbeiter.yaml beside "
+                      "vadocs.yaml").format(names=", ".join(sorted(katalog))))  # fmt: skip
             continue
         if entry.eingestellt:
             yield _warn(
