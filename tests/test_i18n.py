@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 import re
 from pathlib import Path
@@ -104,3 +105,20 @@ def test_the_language_follows_the_environment(
 
 def test_the_catalog_ships_with_the_package() -> None:
     assert Path(i18n.LOCALE_DIR, "de", "LC_MESSAGES", "vadocs.mo").is_file()
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """Babel does not look into f-strings: a ``_("…")`` there is never extracted nor translated."""
+    hidden = []
+    for path in sorted((ROOT / "vadocs").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [
+                    f"{path.relative_to(ROOT)}:{call.lineno}"
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in ("_", "N_", "ngettext")
+                    and isinstance(call.args[0], ast.Constant)
+                ]
+    assert not hidden, f"move these out of the f-string: {hidden}"

@@ -21,7 +21,9 @@ def main() -> None:
     try:
         from vadocs.cli import run
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted: nothing was done\n")
+        from vadocs.i18n import _
+
+        sys.stderr.write(_("interrupted: nothing was done") + "\n")
         sys.exit(130)
     run()
 

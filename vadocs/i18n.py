@@ -27,6 +27,7 @@ A locale starting with ``en`` gives English, anything else (``de_DE.UTF-8``, ``C
 
 from __future__ import annotations
 
+import errno
 import gettext
 import os
 from functools import cache
@@ -70,6 +71,28 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it now (module-level tables)."""
     return message
+
+
+_OS_ERRORS = {
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EEXIST: N_("it exists already"),
+    errno.EACCES: N_("no permission"),
+    errno.EPERM: N_("not permitted"),
+    errno.ENOSPC: N_("no space left on the disk"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOTDIR: N_("not a folder"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOTEMPTY: N_("the folder is not empty"),
+}
+
+
+def os_error(exc: OSError) -> str:
+    """Why an operating-system call failed, in the current language.
+
+    ``exc.strerror`` comes from the C library in English; the common cases are ours.
+    """
+    text = _OS_ERRORS.get(exc.errno or 0)
+    return _(text) if text else str(exc.strerror or exc)
 
 
 def use_for_click() -> None:

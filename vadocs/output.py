@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from vadocs.errors import OutputError
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -58,7 +58,7 @@ def private_dir(path: Path) -> Path:
     except OSError as exc:
         raise OutputError(
             _("{path}: cannot create the folder ({strerror})").format(
-                path=path, strerror=exc.strerror
+                path=path, strerror=os_error(exc)
             )
         ) from None
     return path
@@ -82,7 +82,7 @@ def write_atomic(target: Path, data: bytes) -> bool:
             os.unlink(tmp)
         raise OutputError(
             _("{target}: cannot be written ({strerror})").format(
-                target=target, strerror=exc.strerror
+                target=target, strerror=os_error(exc)
             )
         ) from None
     except BaseException:

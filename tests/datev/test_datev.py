@@ -23,6 +23,13 @@ from vadocs.invoicing.snapshots import from_snapshot
 from vadocs.model.datev import DatevEinstellungen
 from vadocs.payments.importing import import_statements
 
+
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 SETTINGS = DatevEinstellungen(berater_nummer=29098, mandanten_nummer=55003)
 CREATED = datetime(2027, 2, 1, 14, 4, 40, 439000)
 DATEV_BLOCK = "datev:\n  berater_nummer: 29098\n  mandanten_nummer: 55003\n"

@@ -40,7 +40,7 @@ def test_fields_shows_the_postal_code_with_its_title_and_example() -> None:
     i = next(i for i, line in enumerate(lines) if line.startswith("kunde.anschrift.plz "))
     assert "[Text]" in lines[i]
     assert "Postleitzahl" in lines[i + 1]
-    assert "Beispiel: 01067" in lines[i + 1]
+    assert "Example: 01067" in lines[i + 1]
 
 
 def test_loop_items_and_derived_names_are_listed() -> None:
@@ -67,7 +67,7 @@ def test_fields_for_one_document_through_the_cli() -> None:
     result = CliRunner().invoke(_cli(), ["fields", "rechnung"])
     assert result.exit_code == 0
     assert "rechnung.zahlbetrag  [Zahl" in result.output
-    assert "(nur Rechnung)" not in result.output
+    assert "(invoice only)" not in result.output
     wrong = CliRunner().invoke(_cli(), ["fields", "brief"])
     assert wrong.exit_code == 2
 

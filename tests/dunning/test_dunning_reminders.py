@@ -30,6 +30,13 @@ from vadocs.invoicing.cancellation import cancel_invoice
 from vadocs.invoicing.ledger import Ledger
 from vadocs.model.mahnwesen import Mahnwesen
 
+
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 SETTINGS = Mahnwesen(erinnerung_nach_tagen=7, mahnung_abstand_tagen=14, mahngebuehr=Decimal("5"))
 DUE = date(2026, 3, 10)
 ITEM = Forderung(

@@ -4,6 +4,11 @@ A session-scoped fixture builds the wheel from the checkout (an ordinary wheel, 
 install), installs it into a fresh virtual environment and runs its ``vadocs`` console script
 in subprocesses from folders outside the checkout, without the checkout on ``sys.path``.
 These tests prove the exit-status contract, the files written or not, and the messages.
+
+They run in German, as the assistant does (``LANG=de_DE.UTF-8``, no ``VADOCS_LANG``), and every
+run is checked for its language (:mod:`tests.e2e.prose`): English prose in a German run fails
+the test that ran the command; a run asked for English (``env={"VADOCS_LANG": "en"}`` or an
+``en`` locale) must hold no German prose.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.e2e import prose
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-29"
@@ -43,7 +50,9 @@ class Installed:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
         env["PATH"] = f"{self.prefix / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         env.pop("VADOCS_DEBUG", None)
-        env["VADOCS_LANG"] = "en"  # wording checks read English; tests of German set "de"
+        for name in ("VADOCS_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+            env.pop(name, None)
+        env["LANG"] = "de_DE.UTF-8"  # the assistant's locale; tests of English ask for it
         env["VADOCS_TODAY"] = TODAY  # the injected real day; a test may set another
         env.update(extra or {})
         return env
@@ -60,16 +69,39 @@ class Installed:
         """``vadocs ARGS`` (or ``python -m vadocs ARGS``) in ``cwd``; never raises on exit status."""
         assert not cwd.resolve().is_relative_to(ROOT), "e2e tests run outside the checkout"
         head = [str(self.python), "-m", "vadocs"] if module else [str(self.vadocs)]
-        return subprocess.run(
+        full = self.env(env)
+        done = subprocess.run(
             [*head, *map(str, args)],
             cwd=cwd,
-            env=self.env(env),
+            env=full,
             capture_output=True,
             text=True,
             timeout=timeout,
             stdin=subprocess.DEVNULL,
             check=False,
         )
+        if not full.get("_VADOCS_COMPLETE"):  # shell completion scripts are no messages
+            check_language(done, english=_asks_for_english(full))
+        return done
+
+
+def _asks_for_english(env: dict[str, str]) -> bool:
+    """What :func:`vadocs.i18n.language` decides for ``env``."""
+    for name in ("VADOCS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name, "").strip():
+            return env[name].strip().lower().startswith("en")
+    return False
+
+
+def check_language(done: subprocess.CompletedProcess[str], *, english: bool) -> None:
+    """Fail when a German run printed English prose, or an English run German prose."""
+    for stream, text in (("stdout", done.stdout), ("stderr", done.stderr)):
+        if english:
+            found = prose.german_words(text)
+            assert not found, f"German {found} in the English {stream} of {done.args}:\n{text}"
+        else:
+            lines = "\n".join(prose.english_lines(text))
+            assert not lines, f"English prose in the {stream} of {done.args[1:]}:\n{lines}"
 
 
 @pytest.fixture(scope="session")

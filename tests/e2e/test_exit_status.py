@@ -76,7 +76,7 @@ def test_version_help_and_module(installed: Installed, outside: Path) -> None:
         assert version.returncode == 0 and "vadocs" in version.stdout
         helped = installed.run(["--help"], cwd=outside, module=module)
         assert helped.returncode == 0
-        assert "Exit status:" in helped.stdout and "130" in helped.stdout
+        assert "Exit-Status:" in helped.stdout and "130" in helped.stdout
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_version_help_and_module(installed: Installed, outside: Path) -> None:
 def test_wrong_usage_is_2(installed: Installed, outside: Path, args: list[str]) -> None:
     done = installed.run(args, cwd=outside)
     assert done.returncode == 2, done
-    assert "Usage:" in done.stderr and done.stdout == ""
+    assert "Aufruf:" in done.stderr and done.stdout == ""
 
 
 def test_the_installed_package_is_the_wheel(installed: Installed, outside: Path) -> None:
@@ -109,10 +109,10 @@ def test_init(installed: Installed, outside: Path) -> None:
     assert done.returncode == 0 and (outside / "neu" / "vadocs.yaml").is_file()
     before = tree(outside / "neu")
     again = installed.run(["init", "neu"], cwd=outside)
-    assert again.returncode == 1 and "never overwrites" in again.stderr
+    assert again.returncode == 1 and "überschreibt nie" in again.stderr
     assert tree(outside / "neu") == before
     onto_file = installed.run(["init", "neu/README.md"], cwd=outside)
-    assert onto_file.returncode == 1 and "is a file" in onto_file.stderr
+    assert onto_file.returncode == 1 and "ist eine Datei" in onto_file.stderr
 
 
 def test_validate(installed: Installed, outside: Path) -> None:
@@ -120,7 +120,7 @@ def test_validate(installed: Installed, outside: Path) -> None:
     ws = outside / "ws"
     whole = installed.run(["validate"], cwd=ws)
     assert whole.returncode == 0, whole.stderr
-    assert "2 files valid" in whole.stdout  # the profile and the one client file
+    assert "2 Dateien in Ordnung" in whole.stdout  # the profile and the one client file
     _break_plz(ws / "kunden" / "beispiel-gmbh.yaml")
     for args in (["validate"], ["validate", "kunden/"], ["validate", "kunden/beispiel-gmbh.yaml"]):
         bad = installed.run(args, cwd=ws)
@@ -135,7 +135,7 @@ def test_validate_folder_without_clients(installed: Installed, outside: Path) ->
     for command in ("validate", "build"):
         done = installed.run([command, "leer/"], cwd=outside / "ws")
         assert done.returncode == 1, done
-        assert "leer: no client files" in done.stderr
+        assert "leer: keine Kundendateien" in done.stderr
     assert not (outside / "ws" / "out").exists()
 
 
@@ -146,7 +146,7 @@ def test_build_failing_client_is_1_and_writes_nothing(installed: Installed, outs
     done = installed.run(["build", "kunden/", "--no-pdf"], cwd=ws)
     assert done.returncode == 1, done
     assert "kunde.anschrift.plz" in done.stderr
-    assert "1 failed" in done.stdout
+    assert "1 fehlgeschlagen" in done.stdout
     assert tree(ws / "out") == {} and not (ws / ".vadocs" / "ledger.sqlite").exists()
 
 
@@ -194,7 +194,7 @@ def test_check(installed: Installed, copy: Path) -> None:
 def test_check_empty_folder_is_1(installed: Installed, outside: Path) -> None:
     (outside / "leer").mkdir()
     done = installed.run(["check", "leer"], cwd=outside)
-    assert done.returncode == 1 and "no Word templates" in done.stderr
+    assert done.returncode == 1 and "keine Word-Vorlagen" in done.stderr
 
 
 def test_fields_text_templates_schema(installed: Installed, copy: Path) -> None:
@@ -213,7 +213,7 @@ def test_fields_text_templates_schema(installed: Installed, copy: Path) -> None:
     assert installed.run(["text", "kaputt.docx"], cwd=copy).returncode == 1
     assert installed.run(["schema", "--dir", "schemas"], cwd=copy).returncode == 0
     stale = installed.run(["schema", "--dir", "leer"], cwd=copy)
-    assert stale.returncode == 1 and "out of date" in stale.stderr
+    assert stale.returncode == 1 and "veraltet" in stale.stderr
 
 
 def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: Path) -> None:
@@ -226,7 +226,7 @@ def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: 
     bad = installed.run(["invoices", "backup", "no/such/folder/x.sqlite"], cwd=copy)
     assert bad.returncode == 1
     itself = installed.run(["invoices", "backup", ".vadocs/ledger.sqlite"], cwd=copy)
-    assert itself.returncode == 1 and "ledger itself" in itself.stderr
+    assert itself.returncode == 1 and "Rechnungsbuch selbst" in itself.stderr
     nowhere = installed.run(["invoices", "export", "-o", "no/such/r.csv"], cwd=copy)
     assert nowhere.returncode == 1 and not (copy / "no").exists()
     installed.run(["init", "fresh"], cwd=outside)
@@ -238,14 +238,14 @@ def test_invoices_list_export_backup(installed: Installed, copy: Path, outside: 
         ["invoices", "backup", "x.sqlite"],
     ):
         none = installed.run(args, cwd=outside / "fresh")
-        assert none.returncode == 1 and "no invoices have been issued" in none.stderr, args
+        assert none.returncode == 1 and "noch keine Rechnungen ausgestellt" in none.stderr, args
     nowhere = installed.run(["invoices", "list"], cwd=outside)
-    assert nowhere.returncode == 1 and "no vadocs.yaml found" in nowhere.stderr
+    assert nowhere.returncode == 1 and "keine vadocs.yaml" in nowhere.stderr
 
 
 def test_invoices_verify(installed: Installed, copy: Path) -> None:
     ok = installed.run(["invoices", "verify"], cwd=copy)
-    assert ok.returncode == 0 and "all unchanged" in ok.stdout
+    assert ok.returncode == 0 and "alle unverändert" in ok.stdout
     (archived,) = (copy / ".vadocs" / "archiv" / "2026-0001").glob("*.pdf")
     archived.write_bytes(archived.read_bytes() + b"%")
     bad = installed.run(["invoices", "verify"], cwd=copy)
@@ -281,14 +281,17 @@ def test_invoices_validate(installed: Installed, copy: Path) -> None:
 def test_invoices_run(installed: Installed, copy: Path) -> None:
     same = installed.run(["invoices", "run", "--period", PERIOD_DONE], cwd=copy)
     assert same.returncode == 0, same
-    assert "unchanged" in same.stdout
+    assert "unverändert" in same.stdout
     before = tree(copy)
     quiet = installed.run(["invoices", "run", "--period", "2030-01"], cwd=copy)
-    assert quiet.returncode == 0 and "nothing due" in quiet.stdout
+    assert quiet.returncode == 0 and "nichts fällig" in quiet.stdout
     named = installed.run(
         ["invoices", "run", "--period", "2030-01", "kunden/beispiel-gmbh.yaml"], cwd=copy
     )
-    assert named.returncode == 1 and "no invoice is due for 2030-01" in named.stderr
+    assert (
+        named.returncode == 1
+        and "2030-01 ist für die genannten Kunden keine Rechnung fällig" in named.stderr
+    )
     bad = installed.run(["invoices", "run", "--period", "12/2026"], cwd=copy)
     assert bad.returncode == 2
     assert {k: v for k, v in tree(copy).items() if "build-cache" not in k} == {
@@ -340,7 +343,7 @@ def test_interrupted_build_is_130(installed: Installed, outside: Path, signum: i
     proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
-    assert "interrupted" in err and "Traceback" not in err
+    assert "abgebrochen" in err and "Traceback" not in err
     assert tree(ws / "out") == {}
     deadline = time.monotonic() + 10
     while _soffice_under(str(outside)):  # the process group is killed and reaped

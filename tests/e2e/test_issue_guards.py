@@ -41,8 +41,8 @@ def test_a_month_that_has_not_ended_is_refused(installed: Installed, outside: Pa
         ["invoices", "run", "--period", "2026-12", "--date", "2026-11-27", "--no-pdf"], cwd=ws
     )
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "Rechnung mit Anrechnung der Vorauszahlung Dezember 2026 for mueller-gmbh" in done.stderr
-    assert "period ends on 31.12.2026" in done.stderr and "--draft" in done.stderr
+    assert "Rechnung mit Anrechnung der Vorauszahlung Dezember 2026 für mueller-gmbh" in done.stderr
+    assert "Zeitraum endet am 31.12.2026" in done.stderr and "--draft" in done.stderr
     assert tree(ws / "out") == {} and ledger_rows(ws) == []
     preview = installed.run(
         ["invoices", "run", "--period", "2026-12", "--date", "2026-11-27", "--no-pdf", "--draft"],
@@ -61,7 +61,7 @@ def test_the_sample_workspace_issues_nothing(installed: Installed, outside: Path
         env={"VADOCS_TODAY": "2027-01-05"},
     )
     assert done.returncode == 0, done.stderr
-    assert "beispiel: true" in done.stderr and "To start for real" in done.stderr
+    assert "beispiel: true" in done.stderr and "Um richtig zu beginnen" in done.stderr
     invoices = [n for n in tree(ws / "out") if "Rechnung" in n]
     assert len(invoices) == 2 and all("ENTWURF" in n for n in invoices)
     assert ledger_rows(ws) == []
@@ -77,8 +77,8 @@ def test_a_changed_accepted_contract_is_refused(installed: Installed, outside: P
     client.write_text(client.read_text().replace("stundensatz: 55.00", "stundensatz: 60.00"))
     done = installed.run(["build", "--no-pdf", "--date", "2026-11-28", "kunden/"], cwd=ws)
     assert done.returncode == 1
-    assert "Auftragsbestätigung for mueller-gmbh" in done.stderr
-    assert "accepted by the client" in done.stderr and "verguetung.stundensatz" in done.stderr
+    assert "Auftragsbestätigung für mueller-gmbh" in done.stderr
+    assert "von der Kundin angenommen" in done.stderr and "verguetung.stundensatz" in done.stderr
     assert tree(ws / "out") == out_before and ledger_rows(ws) == rows_before
 
 

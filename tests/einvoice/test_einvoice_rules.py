@@ -28,6 +28,13 @@ from vadocs.einvoice.rulesets import ENV_RULES, ENV_XRECHNUNG, _load
 from vadocs.einvoice.validate import check_xml
 from vadocs.errors import Severity
 
+
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 RULES = Path(__file__).resolve().parents[3] / "shared" / "einvoice-rules"
 SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 KOSIT_LEVELS = {"BR-CL-21": "warning", "BR-CL-23": "warning", "CII-SR-452": "fatal",

@@ -21,6 +21,13 @@ from vadocs.payments.importing import add_payment, import_statements, match_by_h
 from vadocs.payments.status import Zahlstatus, invoice_status, statuses
 from vadocs.payments.store import PaymentStore
 
+
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 D = Decimal
 CLOCK = datetime(2027, 1, 20, 9, 0)
 MUELLER = "DE89370400440532013000"

@@ -14,6 +14,13 @@ from vadocs.data.loading import Loaded, load_catalogue, load_engagement, load_pr
 from vadocs.data.workspace import find_workspace
 from vadocs.invoicing.invoice import Rechnung, compute
 
+
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 HOURLY = "{art: stunden, stundensatz: 55.00, taktung_minuten: 15}"
 
 

@@ -23,6 +23,12 @@ from vadocs.watch.lock import WatchLock
 from vadocs.watch.session import Rebuild
 
 
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 def pdfs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.glob("*.pdf"))}
 

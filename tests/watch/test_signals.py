@@ -14,6 +14,12 @@ from tests.watch.conftest import make_workspace
 from tests.watch.processes import Process, living, rest
 
 
+@pytest.fixture(autouse=True)
+def german_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the German wording the assistant sees (the default language)."""
+    monkeypatch.setenv("VADOCS_LANG", "de")
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_signal_stops_watch_and_libreoffice(tmp_path: Path, signum: int) -> None:
     root = make_workspace(tmp_path / "ws")

@@ -57,4 +57,6 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
         if errors and (options.draft or job.draft):
             job.result.warnings += as_warnings(errors)
         elif errors:
-            job.result.error = refusal(f"the documents of {e.kuerzel}", errors)
+            job.result.error = refusal(
+                _("the documents of {client}").format(client=e.kuerzel), errors
+            )

@@ -57,15 +57,14 @@ def build(
         groups.setdefault(ws.root, (ws, []))[1].append(file)
     soffice = soffice_for(options)
     if soffice is None and options.pdf == "auto":
-        report.notes.append(f"LibreOffice not found: wrote DOCX only. To get PDFs, {INSTALL_HINT}")
+        report.notes.append(_("LibreOffice not found: wrote DOCX only. To get PDFs, {hint}")
+                            .format(hint=_(INSTALL_HINT)))  # fmt: skip
         if not options.draft:
             # An issued invoice never changes, so it is not issued without its PDF and
             # e-invoice: without LibreOffice it is a draft. --no-pdf issues DOCX on purpose.
             options = replace(options, draft=True)
-            report.notes.append(
-                "invoices were written as drafts (ENTWURF, no number used); "
-                "they are issued once LibreOffice is installed, or with --no-pdf"
-            )
+            report.notes.append(_("invoices were written as drafts (ENTWURF, no number used); "
+                                  "they are issued once LibreOffice is installed, or with --no-pdf"))  # fmt: skip
     if options.preview:
         report.notes.append(preview_note(options))
         options = replace(options, draft=True, record=False)
@@ -92,7 +91,7 @@ def soffice_for(options: BuildOptions) -> str | None:
     soffice = None if options.pdf == "off" else find_soffice(options.soffice)
     if soffice is None and options.pdf == "require":
         raise ConverterMissingError(
-            _("LibreOffice (soffice) was not found, and --pdf demands PDFs"), hint=INSTALL_HINT
+            _("LibreOffice (soffice) was not found, and --pdf demands PDFs"), hint=_(INSTALL_HINT)
         )
     return soffice
 
@@ -128,7 +127,7 @@ def _build_workspace(
     # LibreOffice boots in the background while the documents are rendered.
     converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
     if isinstance(converter, SharedConverter) and notes is not None:
-        notes.append("PDFs made by the warm LibreOffice of the running `vadocs watch`")
+        notes.append(_("PDFs made by the warm LibreOffice of the running `vadocs watch`"))
     if converter is not None:
         converter.start()
     try:
@@ -290,8 +289,11 @@ def _convert_and_write(
 
 def _einvoice_warnings(client_file: Path, docs: list[Planned]) -> list[Problem]:
     """What validating the new e-invoices warned about, located at the client file."""
+    said = _("e-invoice {number}: {message}")
     return [
-        replace(w, file=client_file, message=f"E-Rechnung {d.invoice.nummer}: {w.message}")
+        replace(
+            w, file=client_file, message=said.format(number=d.invoice.nummer, message=w.message)
+        )
         for d in docs
         if d.einvoice is not None and d.invoice is not None
         for w in d.einvoice.warnings

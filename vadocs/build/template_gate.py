@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from vadocs.errors import Problem, Severity, TemplateError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import sha256
 from vadocs.output import private_dir, write_atomic
 
@@ -69,10 +70,13 @@ def refusal(what: str, problems: list[Problem]) -> TemplateError:
     """The error that stops issuing ``what`` (e.g. "invoices for mueller-gmbh")."""
     lines = "\n".join(p.format() for p in problems)
     return TemplateError(
-        f"{what} are not issued: the template has errors that `vadocs check` reports "
-        f"(rule: no issue from a template with errors):\n{lines}",
-        hint="fix the template (accept or reject tracked changes, repair the tags), check it "
-        "with `vadocs check`, and build again; --draft previews the documents meanwhile",
+        _(
+            "{what} are not issued: the template has errors that `vadocs check` reports (rule: no issue from a template with errors):\n"
+            "{lines}"
+        ).format(what=what, lines=lines),
+        hint=_(
+            "fix the template (accept or reject tracked changes, repair the tags), check it with `vadocs check`, and build again; --draft previews the documents meanwhile"
+        ),
     )
 
 
@@ -81,7 +85,7 @@ def as_warnings(problems: list[Problem]) -> list[Problem]:
     return [
         Problem(
             p.file,
-            "draft built from a template with errors: " + p.message,
+            _("draft built from a template with errors: {message}").format(message=p.message),
             path=p.path,
             line=p.line,
             hint=p.hint,

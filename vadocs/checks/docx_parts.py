@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from vadocs.i18n import _
+from vadocs.i18n import N_, _, os_error
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -24,6 +24,7 @@ OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 )
 _STORY_TYPES = ("header", "footer", "footnotes")
+_PART_NAMES = (N_("body"), N_("header"), N_("footer"), N_("footnotes"))
 _SPACES = re.compile(r"\s+")
 
 
@@ -66,8 +67,9 @@ class Paragraph:
         if not self.text.strip():
             gone = "".join(t.text or "" for t in self.element.iter(w("delText")))
             if gone.strip():
-                return f'{self.part.label}, {self.where} "[deleted: {snippet(gone)}]"'
-        return f'{self.part.label}, {self.where} "{snippet(self.text, start, end)}"'
+                deleted = _("deleted: {text}").format(text=snippet(gone))
+                return f'{shown_label(self.part.label)}, {self.where} "[{deleted}]"'
+        return f'{shown_label(self.part.label)}, {self.where} "{snippet(self.text, start, end)}"'
 
     @property
     def cell(self) -> etree._Element | None:
@@ -107,8 +109,11 @@ class DocxPackage:
         try:
             with zipfile.ZipFile(BytesIO(data)) as archive:
                 self.files = {i.filename: archive.read(i) for i in archive.infolist()}
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-            raise PackageError(_("not a zip package ({exc})").format(exc=exc)) from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            # the zip library's reason ("File is not a zip file") says no more, in English
+            raise PackageError(
+                _("not a zip package: the file is damaged or no Word file")
+            ) from None
         if "[Content_Types].xml" not in self.files or self.main_name not in self.files:
             raise PackageError(_("no main document part (word/document.xml)"))
         self._trees: dict[str, etree._Element] = {}
@@ -119,7 +124,7 @@ class DocxPackage:
             data = path.read_bytes()
         except OSError as exc:
             raise PackageError(
-                _("cannot be read ({strerror})").format(strerror=exc.strerror)
+                _("cannot be read ({strerror})").format(strerror=os_error(exc))
             ) from None
         return cls(path, data)
 
@@ -169,6 +174,16 @@ def part_label(name: str) -> str:
     return f"{kind} {stem[len(kind) :]}".strip()
 
 
+def shown_label(label: str) -> str:
+    """A part label as the assistant reads it: ``footer 1`` → ``Fußzeile 1`` in German."""
+    if label.startswith("document property "):
+        return _("document property {name}").format(name=label.removeprefix("document property "))
+    kind, _space, number = label.partition(" ")
+    if kind not in (*_STORY_TYPES, "body"):
+        return label
+    return f"{_(kind)} {number}".strip()
+
+
 def _natural(name: str) -> tuple[str, int]:
     m = re.match(r"(.*?)(\d+)\.xml$", name)
     return (m.group(1), int(m.group(2))) if m else (name, 0)
@@ -182,7 +197,7 @@ def _paragraphs(part: Part) -> list[Paragraph]:
         cell = _ancestor(p, w("tc"))
         if cell is None:
             loose += 1
-            where = f"paragraph {loose}"
+            where = _("paragraph {n}").format(n=loose)
         else:
             where = _cell_name(cell, tables)
         text, segments = paragraph_text(p)
@@ -194,10 +209,12 @@ def _cell_name(cell: etree._Element, tables: dict[etree._Element, int]) -> str:
     row = cell.getparent()
     table = row.getparent() if row is not None else None
     if row is None or table is None or table not in tables:
-        return "table cell"
+        return _("table cell")
     rows = [r for r in table if r.tag == w("tr")]
     cells = [c for c in row if c.tag == w("tc")]
-    return f"table {tables[table]}, row {rows.index(row) + 1}, cell {cells.index(cell) + 1}"
+    return _("table {table}, row {row}, cell {cell}").format(
+        table=tables[table], row=rows.index(row) + 1, cell=cells.index(cell) + 1
+    )
 
 
 def paragraph_text(p: etree._Element) -> tuple[str, tuple[tuple[etree._Element, int, int], ...]]:

@@ -31,7 +31,7 @@ from vadocs.documents.environment import make_environment
 from vadocs.documents.planning import with_images
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
 _LEFTOVER = re.compile(r"\{\{|\{%|%\}|\}\}|\{#|#\}")
 _NONE = re.compile(r"\bNone\b")
@@ -90,7 +90,7 @@ class Failure:
     def location(self, parts: list[ParsedPart]) -> str:
         part = next((p for p in parts if p.label == self.part), None)
         if part is None or not self.line:
-            return "rendering"
+            return _("rendering")
         quoted = re.findall(r"'([^']+)'", self.message)
         return part.locate(self.line, quoted[-1] if quoted else "")
 
@@ -118,15 +118,25 @@ class DryRenderer:
             tpl.render(values, jinja_env=self.env, autoescape=True)
             return Rendered(case, reader_text(_rendered_parts(tpl)))
         except UndefinedError as exc:
-            return Failure.of(tpl, exc, f"unknown placeholder: {exc.message}")
+            return Failure.of(
+                tpl, exc, _("unknown placeholder: {message}").format(message=exc.message)
+            )
         except SecurityError as exc:
-            return Failure.of(tpl, exc, f"not allowed in a template: {exc}")
+            return Failure.of(tpl, exc, _("not allowed in a template: {exc}").format(exc=exc))
         except JinjaTemplateError as exc:
-            return Failure.of(tpl, exc, f"cannot be rendered: {exc.message or exc}")
+            return Failure.of(
+                tpl, exc, _("cannot be rendered: {exc}").format(exc=exc.message or exc)
+            )
         except (etree.XMLSyntaxError, PackageError) as exc:
-            return Failure.of(tpl, exc, f"the rendered document is broken XML: {exc}")
+            return Failure.of(
+                tpl, exc, _("the rendered document is broken XML: {exc}").format(exc=exc)
+            )
         except Exception as exc:  # whatever docxtpl raises is a finding here
-            return Failure.of(tpl, exc, f"docxtpl failed: {type(exc).__name__}: {exc}")
+            return Failure.of(
+                tpl,
+                exc,
+                _("docxtpl failed: {kind}: {exc}").format(kind=type(exc).__name__, exc=exc),
+            )
 
 
 def _rendered_parts(tpl: VadocsTemplate) -> list[Part]:
@@ -167,7 +177,7 @@ def dry_render(
         if isinstance(rendered, Failure):
             where = rendered.location(parts)
             findings = [_Finding("RENDER-FAILED", rendered.message, where, rendered.message,
-                                 _FAILED_HINT)]  # fmt: skip
+                                 _(_FAILED_HINT))]  # fmt: skip
         else:
             done.append(rendered)
             findings = list(_text_findings(rendered, values))
@@ -182,35 +192,38 @@ def dry_render(
     return done, problems
 
 
-_FAILED_HINT = (
+_FAILED_HINT = N_(
     "a value this client does not have? guard optional values with {% if … %} "
     "(`vadocs fields` marks them); `vadocs build` for this client shows the whole error"
 )
 
 
 def _names(labels: list[str]) -> str:
-    return ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+    return ", ".join(labels[:3]) + (
+        _(" and {n} more").format(n=len(labels) - 3) if len(labels) > 3 else ""
+    )
 
 
 def _text_findings(rendered: Rendered, expected: ExpectedValues) -> Iterable[_Finding]:
     text = rendered.text
     for m in _LEFTOVER.finditer(text):
         yield _Finding("RENDER-LEFTOVER", m.group(0),
-                       f'rendered text "{snippet(text, m.start(), m.end())}"',
-                       f"'{m.group(0)}' is left in the finished document",
-                       "a tag is broken or split; see the other problems, or retype it in Word")  # fmt: skip
+                       _('rendered text "{text}"').format(text=snippet(text, m.start(), m.end())),
+                       _("'{tag}' is left in the finished document").format(tag=m.group(0)),
+                       _("a tag is broken or split; see the other problems, or retype it in Word"))  # fmt: skip
         break
     for m in _NONE.finditer(text):
         yield _Finding("RENDER-NONE", "None",
-                       f'rendered text "{snippet(text, m.start(), m.end())}"',
-                       "the word None appears in the finished document",
-                       "an empty value is printed; guard it with {% if … %} or use |default('')")  # fmt: skip
+                       _('rendered text "{text}"').format(text=snippet(text, m.start(), m.end())),
+                       _("the word None appears in the finished document"),
+                       _("an empty value is printed; guard it with {% if … %} or use |default('')"))  # fmt: skip
         break
     flat = _SPACES.sub(" ", text)
     for item, value in expected.for_context(rendered.case.context):
         if _SPACES.sub(" ", value).strip() not in flat:
             yield _Finding("RENDER-VALUE-MISSING", item.source + item.location, item.location,
-                           f"{{{{ {item.source} }}}} is not in the finished document "
-                           f'(expected "{snippet(value)}")',
-                           "text beside a {%p %} tag, a tracked change or a broken tag may "
-                           "swallow it")  # fmt: skip
+                           _('{{{{ {source} }}}} is not in the finished document '
+                             '(expected "{value}")').format(source=item.source,
+                                                            value=snippet(value)),
+                           _("text beside a {%p %} tag, a tracked change or a broken tag may "
+                             "swallow it"))  # fmt: skip

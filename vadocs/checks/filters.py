@@ -65,14 +65,14 @@ def _unknown(part: ParsedPart, node: nodes.Filter, template: Path, allowed: list
             hint=_("remove |safe; for line breaks use |zeilen"),
         )
     close = difflib.get_close_matches(node.name, allowed, n=1)
-    guess = f"did you mean |{close[0]}? " if close else ""
-    why = "not allowed in vadocs templates" if node.name in _UNSAFE else "no such filter"
+    guess = _("did you mean |{name}? ").format(name=close[0]) if close else ""
+    why = _("not allowed in vadocs templates") if node.name in _UNSAFE else _("no such filter")
     return Problem(
         template,
         f"|{node.name}: {why}",
         path=where,
         rule="FILTER-UNKNOWN",
-        hint=guess + "allowed: " + ", ".join(allowed),
+        hint=guess + _("allowed: {names}").format(names=", ".join(allowed)),
     )
 
 

@@ -16,6 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, PackageError, Paragraph, Part, w
 from vadocs.checks.tag_scan import normalized, scan
+from vadocs.i18n import _
 from vadocs.output import write_atomic
 
 _QUOTES = str.maketrans({"„": '"', "“": '"', "”": '"', "‚": "'", "‘": "'", "’": "'"})
@@ -58,7 +59,7 @@ def fix_template(path: Path) -> list[Fix]:
 def _fix_part(pkg: DocxPackage, part: Part) -> list[Fix]:
     fixes: list[Fix] = []
     for para in pkg.paragraphs(part):
-        for _ in range(50):  # each round joins one tag; offsets are recomputed after it
+        for _round in range(50):  # each round joins one tag; offsets are recomputed after it
             fix = _join_one(pkg, para)
             if fix is None:
                 break
@@ -77,8 +78,8 @@ def _join_one(pkg: DocxPackage, para: Paragraph) -> Fix | None:
         pieces = [s for s in para.segments if s[1] < end and s[2] > start]
         if len(pieces) < 2 or not _joinable(pieces):
             continue
-        first, f_start, _ = pieces[0]
-        last, l_start, _ = pieces[-1]
+        first, f_start, _f_end = pieces[0]
+        last, l_start, _l_end = pieces[-1]
         tag = para.text[start:end]
         first.text = (first.text or "")[: start - f_start] + tag
         first.set(_XML_SPACE, "preserve")
@@ -89,7 +90,7 @@ def _join_one(pkg: DocxPackage, para: Paragraph) -> Fix | None:
         return Fix(
             pkg.path,
             para.location(start, end),
-            f"joined a tag split over {len(pieces)} runs: {tag}",
+            _("joined a tag split over {n} runs: {tag}").format(n=len(pieces), tag=tag),
         )
     return None
 
@@ -107,7 +108,7 @@ def _remove_text(t: etree._Element) -> None:
 
 def _joinable(pieces: list[tuple[etree._Element, int, int]]) -> bool:
     """Safe when the pieces are sibling runs holding one text each and nothing else."""
-    runs = [t.getparent() for t, _, _ in pieces]
+    runs = [t.getparent() for t, _s, _e in pieces]
     if any(r is None or r.tag != w("r") for r in runs):
         return False
     parent = runs[0].getparent()
@@ -127,7 +128,7 @@ def _straighten_quotes(pkg: DocxPackage, para: Paragraph) -> list[Fix]:
         if tag == tag.translate(_QUOTES):
             continue
         pieces = [s for s in para.segments if s[1] < end and s[2] > start]
-        for t, s_start, _ in pieces:
+        for t, s_start, _s_end in pieces:
             text = t.text or ""
             lo, hi = max(start - s_start, 0), min(end - s_start, len(text))
             t.text = text[:lo] + text[lo:hi].translate(_QUOTES) + text[hi:]
@@ -135,7 +136,7 @@ def _straighten_quotes(pkg: DocxPackage, para: Paragraph) -> list[Fix]:
             Fix(
                 pkg.path,
                 para.location(start, end),
-                f"straight quotes inside {tag.translate(_QUOTES)}",
+                _("straight quotes inside {tag}").format(tag=tag.translate(_QUOTES)),
             )
         )
     return fixes

@@ -18,7 +18,7 @@ from jinja2 import TemplateSyntaxError, nodes
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree  # type: ignore[import-untyped]
 
-from vadocs.checks.docx_parts import DocxPackage, Paragraph, Part, w
+from vadocs.checks.docx_parts import DocxPackage, Paragraph, Part, shown_label, w
 from vadocs.documents.environment import make_environment
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
@@ -51,7 +51,7 @@ class ParsedPart:
             p = next((c for c in candidates if "{" in c.text), candidates[0])
             return p.location()
         text = _MARKUP.sub("", self.lines[lineno - 1]) if 0 < lineno <= len(self.lines) else ""
-        return f'{self.label} "{text.strip()[:60]}"'
+        return f'{shown_label(self.label)} "{text.strip()[:60]}"'
 
     def _candidates(self, lineno: int) -> list[Paragraph]:
         """The paragraph starting line ``lineno`` and the removed ``{%p %}`` ones that follow."""

@@ -10,7 +10,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from vadocs.checks.docx_parts import DocxPackage, PackageError, owning_paragraph, w
 from vadocs.documents.kinds import ALL
 from vadocs.errors import Problem, Severity
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
 A4 = (11906, 16838)  # twips (1/20 pt)
 _TOLERANCE = 20
@@ -20,7 +20,7 @@ _MAIN_TYPES = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
 )
-_SAVE_AS = "open it in Word or LibreOffice and save it as Word document (.docx)"
+_SAVE_AS = N_("open it in Word or LibreOffice and save it as Word document (.docx)")
 
 
 def open_template(path: Path) -> tuple[DocxPackage | None, list[Problem]]:
@@ -32,8 +32,8 @@ def open_template(path: Path) -> tuple[DocxPackage | None, list[Problem]]:
             Problem(
                 path,
                 _("not a valid .docx file: {exc}").format(exc=exc),
-                path="file",
-                hint=_SAVE_AS,
+                path=_("file"),
+                hint=_(_SAVE_AS),
                 rule="PKG-NOT-DOCX",
             )
         ]
@@ -55,7 +55,10 @@ def _malformed(pkg: DocxPackage) -> Iterator[Problem]:
                 path=name,
                 line=line,
                 column=column,
-                hint=_SAVE_AS + " (or restore it from git)",
+                hint=_(
+                    "open it in Word or LibreOffice and save it as Word document (.docx) "
+                    "(or restore it from git)"
+                ),
                 rule="PKG-XML",
             )
 
@@ -69,10 +72,10 @@ def _content_type(pkg: DocxPackage) -> Iterator[Problem]:
                 yield Problem(
                     pkg.path,
                     _("not a Word document but {kind_or_unknown_content}").format(
-                        kind_or_unknown_content=kind or "unknown content"
+                        kind_or_unknown_content=kind or _("unknown content")
                     ),
-                    path="file",
-                    hint=_SAVE_AS,
+                    path=_("file"),
+                    hint=_(_SAVE_AS),
                     rule="PKG-NOT-DOCX",
                 )
 
@@ -87,8 +90,8 @@ def _name(pkg: DocxPackage) -> Iterator[Problem]:
         yield Problem(
             pkg.path,
             _("vadocs uses no template of this name"),
-            path="file",
-            hint="the names are " + ", ".join(known),
+            path=_("file"),
+            hint=_("the names are {names}").format(names=", ".join(known)),
             severity=Severity.WARNING,
             rule="TPL-NAME",
         )
@@ -101,7 +104,7 @@ def _page_size(pkg: DocxPackage) -> Iterator[Problem]:
         yield Problem(
             pkg.path,
             _("no page size set"),
-            path="body, section 1",
+            path=_("body, section {number}").format(number=1),
             hint=_("Layout → Size → A4"),
             rule="PKG-PAGE-SIZE",
         )
@@ -110,7 +113,7 @@ def _page_size(pkg: DocxPackage) -> Iterator[Problem]:
         width = _twips(size, "w")
         height = _twips(size, "h")
         if width is None or height is None:
-            ok, shown = False, "no page size"
+            ok, shown = False, _("no page size")
         else:
             ok = any(
                 abs(width - a) <= _TOLERANCE and abs(height - b) <= _TOLERANCE
@@ -121,7 +124,7 @@ def _page_size(pkg: DocxPackage) -> Iterator[Problem]:
             yield Problem(
                 pkg.path,
                 _("page size is {shown}, not A4 (210 × 297 mm)").format(shown=shown),
-                path=f"body, section {number}",
+                path=_("body, section {number}").format(number=number),
                 hint=_("Word: Layout → Size → A4; LibreOffice: Format → Page Style → Page → A4"),
                 rule="PKG-PAGE-SIZE",
             )
@@ -136,19 +139,19 @@ def _twips(el: etree._Element | None, attr: str) -> int | None:
 
 
 def _language(pkg: DocxPackage) -> Iterator[Problem]:
-    hint = (
+    hint = _(
         "select all (Ctrl+A), then Review → Language → Set Proofing Language → "
         "German (Germany); in LibreOffice Tools → Language → For All Text"
     )
     default = _default_language(pkg)
     if default != _LANGUAGE:
-        found = f"is {default}" if default else "is not set"
+        found = _("is {language}").format(language=default) if default else _("is not set")
         yield Problem(
             pkg.path,
             _(
                 "the document language {found}, not {LANGUAGE} (hyphenation, spelling and PDF language follow it)"
             ).format(found=found, LANGUAGE=_LANGUAGE),
-            path="styles, default language",
+            path=_("styles, default language"),
             hint=hint,
             rule="PKG-LANGUAGE",
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from vadocs.checks.runner import CheckResult
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import _, ngettext
 
 
 def relative_file(p: Problem, base: Path | None) -> str:
@@ -35,18 +36,21 @@ def as_text(result: CheckResult, base: Path | None = None) -> list[str]:
     """``file:location: RULE: message`` per problem, the hint on an indented line."""
     lines = []
     for p in result.problems:
-        level = "warning: " if p.severity is Severity.WARNING else ""
+        level = _("warning") + ": " if p.severity is Severity.WARNING else ""
         lines.append(f"{where(p, base)}: {p.rule or 'PROBLEM'}: {level}{p.message}")
         if p.hint:
-            lines.append(f"    hint: {p.hint}")
+            hint = _("hint")
+            lines.append(f"    {hint}: {p.hint}")
     return lines
 
 
 def summary(result: CheckResult) -> str:
     n = len(result.templates)
-    return (
-        f"{n} template{'s' if n != 1 else ''} checked, {result.renders} renderings: "
-        f"{len(result.errors)} error(s), {len(result.warnings)} warning(s)"
+    return _("{templates}, {renders} renderings: {errors} error(s), {warnings} warning(s)").format(
+        templates=ngettext("{n} template checked", "{n} templates checked", n).format(n=n),
+        renders=result.renders,
+        errors=len(result.errors),
+        warnings=len(result.warnings),
     )
 
 
@@ -86,7 +90,8 @@ def as_github(result: CheckResult, base: Path | None = None) -> list[str]:
         props += f",title={_escape_property(p.rule or 'vadocs')}"
         text = f"{p.path}: {p.message}" if p.path else p.message
         if p.hint:
-            text += f"\nhint: {p.hint}"
+            hint = _("hint")
+            text += f"\n{hint}: {p.hint}"
         lines.append(f"::{level} {props}::{_escape_data(text)}")
     return lines
 

@@ -13,9 +13,14 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, Paragraph, owning_paragraph, snippet, w
 from vadocs.errors import Problem, Severity
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
-_TEXT_REVISIONS = {"ins": "insertion", "del": "deletion", "moveFrom": "move", "moveTo": "move"}
+_TEXT_REVISIONS = {
+    "ins": N_("insertion"),
+    "del": N_("deletion"),
+    "moveFrom": N_("move"),
+    "moveTo": N_("move"),
+}
 _FORMAT_REVISIONS = (
     "rPrChange",
     "pPrChange",
@@ -25,7 +30,7 @@ _FORMAT_REVISIONS = (
     "tcPrChange",
     "numberingChange",
 )
-_ACCEPT = (
+_ACCEPT = N_(
     "in Word: Review → Accept → Accept All Changes (and Stop Tracking); "
     "in LibreOffice: Edit → Track Changes → Accept All"
 )
@@ -48,20 +53,22 @@ def _tracked(
         para = paragraphs.get(p)
         if para is None:
             continue
-        message = f"unaccepted tracked {' and '.join(sorted(kinds))}"
+        message = _("unaccepted tracked {kinds}").format(
+            kinds=_(" and ").join(_(k) for k in sorted(kinds))
+        )
         if text.strip():
             message += f' "{snippet(text)}"'
         if "{{" in text or "{%" in text:
-            message += "; a tag inside a tracked change is rendered into the revision history"
+            message += _("; a tag inside a tracked change is rendered into the revision history")
         where = para.location()
-        yield Problem(pkg.path, message, path=where, hint=_ACCEPT, rule="REV-TRACKED")
+        yield Problem(pkg.path, message, path=where, hint=_(_ACCEPT), rule="REV-TRACKED")
     for tag in _FORMAT_REVISIONS:
         for el in root.iter(w(tag)):
             para = paragraphs.get(owning_paragraph(el))
             if para is not None and para.element not in changed:
                 changed[para.element] = (set(), "")
                 yield Problem(pkg.path, _("unaccepted tracked formatting change"),
-                              path=para.location(), hint=_ACCEPT, severity=Severity.WARNING,
+                              path=para.location(), hint=_(_ACCEPT), severity=Severity.WARNING,
                               rule="REV-TRACKED")  # fmt: skip
 
 
@@ -95,9 +102,9 @@ def _comments(
         said = bodies.get(cid, "")
         yield Problem(
             pkg.path,
-            "comment"
+            _("comment")
             + (f' "{snippet(said)}"' if said else "")
-            + " — comments travel to the client inside the document",
+            + _(" — comments travel to the client inside the document"),
             path=paragraphs[p].location(),
             rule="REV-COMMENT",
             hint=_("delete it: in Word Review → Delete → Delete All Comments in Document"),

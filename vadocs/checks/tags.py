@@ -23,6 +23,7 @@ from vadocs.checks.tag_scan import (
     scan,
 )
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import N_, _
 
 _QUOTES = re.compile(r"[„“”‚‘’]")
 _SPACED_KIND = re.compile(
@@ -30,54 +31,62 @@ _SPACED_KIND = re.compile(
     r"call|endcall|filter|endfilter|include|import|from)\b"
 )
 _MAX_SPAN = 5
-_WHAT = {"p": "paragraph", "tr": "table row", "tc": "table cell", "r": "run"}
-_RETYPE = "delete the tag in Word and type it again in one go, e.g. {{{{ kunde.name }}}}"
-_FIX = "`vadocs check --fix` repairs it"
+_WHAT = {"p": N_("paragraph"), "tr": N_("table row"), "tc": N_("table cell"), "r": N_("run")}
+_RETYPE = N_("delete the tag in Word and type it again in one go, e.g. {{{{ kunde.name }}}}")
+_FIX = N_("`vadocs check --fix` repairs it")
 
 # rule → (message, hint, severity); the texts are formatted with the finding's details
 RULES: dict[str, tuple[str, str, Severity]] = {
     "TAG-SPACED-BRACE": (
-        "'{found}' has a space between the braces; it stays literal text in the document",
-        "remove the space: {{{{ … }}}} or {{% … %}}",
+        N_("'{found}' has a space between the braces; it stays literal text in the document"),
+        N_("remove the space: {{{{ … }}}} or {{% … %}}"),
         Severity.ERROR,
     ),
     "TAG-TRIPLE-BRACE": (
-        "'{found}': one brace too many",
-        "use exactly two braces: {{{{ … }}}}",
+        N_("'{found}': one brace too many"),
+        N_("use exactly two braces: {{{{ … }}}}"),
         Severity.ERROR,
     ),
-    "TAG-LONE": ("'{found}' {what} a tag that is {never}", _RETYPE, Severity.ERROR),
+    "TAG-LONE": (N_("'{found}' {what} a tag that is {never}"), _RETYPE, Severity.ERROR),
     "TAG-SPANS-PARAGRAPHS": (
-        "the tag {found} … begun here ends in a later paragraph ({where}); "
-        "Jinja never sees it whole",
-        "join the paragraphs (delete the paragraph mark) so the tag stands on one line",
+        N_(
+            "the tag {found} … begun here ends in a later paragraph ({where}); "
+            "Jinja never sees it whole"
+        ),
+        N_("join the paragraphs (delete the paragraph mark) so the tag stands on one line"),
         Severity.ERROR,
     ),
     "TAG-QUOTE": (
-        "typographic quotes {found} inside a tag (Word's AutoCorrect)",
-        _FIX + " (straight quotes)",
+        N_("typographic quotes {found} inside a tag (Word's AutoCorrect)"),
+        N_("`vadocs check --fix` repairs it (straight quotes)"),
         Severity.WARNING,
     ),
     "TAG-P-SPACE": (
-        "'{{% {kind} {word}' has a space before '{kind}'; Jinja reads it as an unknown tag",
-        "write {{%{kind} {word} … %}} without the space",
+        N_("'{{% {kind} {word}' has a space before '{kind}'; Jinja reads it as an unknown tag"),
+        N_("write {{%{kind} {word} … %}} without the space"),
         Severity.ERROR,
     ),
     "TAG-SPLIT": (
-        "the tag is split over {found} pieces of differently formatted text; the "
-        "output takes the formatting of the first",
+        N_(
+            "the tag is split over {found} pieces of differently formatted text; the "
+            "output takes the formatting of the first"
+        ),
         _FIX,
         Severity.WARNING,
     ),
     "TAG-OUTSIDE-TABLE": (
-        "the {{%{kind} %}} tag stands outside a table; it repeats or removes table rows/cells only",
-        "use {{%p … %}} for paragraphs, or move the tag into the table row",
+        N_(
+            "the {{%{kind} %}} tag stands outside a table; it repeats or removes table rows/cells only"
+        ),
+        N_("use {{%p … %}} for paragraphs, or move the tag into the table row"),
         Severity.ERROR,
     ),
     "TAG-TEXT-BESIDE": (
-        "docxtpl replaces the whole {what} of {tag} with the tag; the text "
-        '"{found}" beside it vanishes from every document',
-        "put the tag alone in its own {what} (press Enter before and after it)",
+        N_(
+            "docxtpl replaces the whole {what} of {tag} with the tag; the text "
+            '"{found}" beside it vanishes from every document'
+        ),
+        N_("put the tag alone in its own {what} (press Enter before and after it)"),
         Severity.ERROR,
     ),
 }
@@ -101,8 +110,8 @@ class _Finder:
     def add(self, para: Paragraph, rule: str, span: tuple[int, int], **details: str) -> None:
         message, hint, severity = RULES[rule]
         self.problems.append(Problem(
-            self.pkg.path, message.format(**details), path=para.location(*span),
-            hint=hint.format(**details), severity=severity, rule=rule,
+            self.pkg.path, _(message).format(**details), path=para.location(*span),
+            hint=_(hint).format(**details), severity=severity, rule=rule,
         ))  # fmt: skip
 
     def part(self, paragraphs: list[Paragraph]) -> None:
@@ -116,8 +125,8 @@ class _Finder:
                     continue
             for pos in result.stray_closers:
                 closer = para.text[pos : pos + 2]
-                self.add(para, "TAG-LONE", (pos, pos + 2), found=closer, what="closes",
-                         never="never opened")  # fmt: skip
+                self.add(para, "TAG-LONE", (pos, pos + 2), found=closer, what=_("closes"),
+                         never=_("never opened"))  # fmt: skip
             for start, end in result.tags:
                 self.tag(para, start, end)
             if result.dangling is not None:
@@ -141,8 +150,8 @@ class _Finder:
 
     def lone(self, pending: _Open) -> None:
         span = (pending.offset, pending.offset + 2)
-        self.add(pending.para, "TAG-LONE", span, found=pending.kind, what="opens",
-                 never="never closed")  # fmt: skip
+        self.add(pending.para, "TAG-LONE", span, found=pending.kind, what=_("opens"),
+                 never=_("never closed"))  # fmt: skip
 
     def typing_slips(self, para: Paragraph) -> None:
         for m in [*SPACED_OPEN.finditer(para.text), *SPACED_CLOSE.finditer(para.text)]:
@@ -171,7 +180,7 @@ class _Finder:
             return
         beside = _beside(para, kind, start, end)
         if beside:
-            self.add(para, "TAG-TEXT-BESIDE", (start, end), what=_WHAT[kind],
+            self.add(para, "TAG-TEXT-BESIDE", (start, end), what=_(_WHAT[kind]),
                      tag=para.text[start:end], found=beside[:50])  # fmt: skip
 
 
@@ -204,4 +213,4 @@ def _beside(para: Paragraph, kind: str, start: int, end: int) -> str:
 
 
 def _image(p: etree._Element) -> str:
-    return "(an image)" if any(True for _ in p.iter(w("drawing"), w("pict"))) else ""
+    return _("(an image)") if any(True for _d in p.iter(w("drawing"), w("pict"))) else ""

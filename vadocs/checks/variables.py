@@ -234,16 +234,22 @@ class _Walker:
         synonym = _SYNONYMS.get(last.lower())
         close = [synonym] if synonym in known else difflib.get_close_matches(last, known, n=1)
         guess = (
-            f"did you mean {path.rsplit('.', 1)[0] + '.' if '.' in path else ''}{close[0]}? "
+            _("did you mean {name}? ").format(
+                name=(path.rsplit(".", 1)[0] + "." if "." in path else "") + close[0]
+            )
             if close
             else ""
         )
-        what = f"{owner} has no field {last!r}" if owner else "no such name in the template context"
+        what = (
+            _("{owner} has no field {last!r}").format(owner=owner, last=last)
+            if owner
+            else _("no such name in the template context")
+        )
         self.problems[(path, where)] = Problem(
             self.template,
             _("unknown placeholder {path}: {what}").format(path=path, what=what),
             path=where,
-            hint=guess + "`vadocs fields` lists every placeholder",
+            hint=guess + _("`vadocs fields` lists every placeholder"),
             rule="VAR-UNKNOWN",
         )
 
@@ -267,7 +273,7 @@ def _path(node: nodes.Node) -> str | None:
 def _type_name(tp: Any) -> str:
     tp = unwrap(tp)
     if isinstance(tp, DictShape):
-        return "this group"
+        return _("this group")
     return getattr(tp, "__name__", None) or str(tp)
 
 

@@ -64,7 +64,12 @@ EPILOG = (
         "and PDF."
     ),
 )
-@click.version_option(__version__, prog_name="vadocs", help=_("Show the version and exit."))
+@click.version_option(
+    __version__,
+    prog_name="vadocs",
+    help=_("Show the version and exit."),
+    message=_("%(prog)s, version %(version)s"),
+)
 def main() -> None:
     pass
 
@@ -134,6 +139,18 @@ for _command in (
     *gobd.COMMANDS,
 ):
     main.add_command(_command)
+
+
+def _translate_metavars(command: click.Command) -> None:
+    """click's usage placeholders ``[OPTIONS]`` and ``COMMAND [ARGS]...`` in our language."""
+    command.options_metavar = _("[OPTIONS]")
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = _("COMMAND [ARGS]...")
+        for sub in command.commands.values():
+            _translate_metavars(sub)
+
+
+_translate_metavars(main)
 
 
 def _terminate(signum: int, frame: object) -> None:

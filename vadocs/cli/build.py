@@ -92,5 +92,7 @@ def build_command(
     )
     nothing = None
     if options.only is not None:
-        nothing = f"--only {only}: none of these documents is made for the client(s) named"
+        nothing = _(
+            "--only {only}: none of these documents is made for the client(s) named"
+        ).format(only=only)
     run_build(expand(files), options, verbose, nothing)

@@ -30,6 +30,29 @@ TEXTS = (
     N_("{value!r} is not a valid {number_type}."),
     N_("default: {default}"),
     N_("{name} {filename!r} does not exist."),
+    N_("{name} {filename!r} is a directory."),
+    N_("{name} {filename!r} is a file."),
+    N_("{name} {filename!r} is not readable."),
+    N_("{name} {filename!r} is not writable."),
+    N_("Could not open file {filename!r}: {message}"),
+    N_("required"),
+    N_("env var: {var}"),
+    N_("(dynamic)"),
+    N_("deprecated"),
+    N_("file"),
+    N_("directory"),
+    N_("path"),
+    N_("Missing parameter: {param_name}"),
+    N_("Option {name!r} does not take a value."),
+    N_("Argument {name!r} takes {nargs} values."),
+    N_("{value!r} is not a valid boolean. Recognized values: {states}"),
+    N_("{value} is not in the range {range}."),
+    N_("Choose from:\n\t{choices}"),
+    N_("Repeat for confirmation"),
+    N_("Error: The two entered values do not match."),
+    N_("Error: invalid input"),
+    N_("Do you want to continue?"),
+    N_("unknown error"),
 )
 
 
@@ -46,6 +69,14 @@ def _plural_texts() -> list[str]:
             2,
         ),
         ngettext("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", 2),
+        ngettext(
+            "Takes {nargs} values but 1 was given.", "Takes {nargs} values but {len} were given.", 2
+        ),
+        ngettext(
+            "{len_type} values are required, but {len_value} was given.",
+            "{len_type} values are required, but {len_value} were given.",
+            2,
+        ),
         ngettext(
             "Option {name!r} requires an argument.",
             "Option {name!r} requires {nargs} arguments.",

@@ -21,11 +21,11 @@ from vadocs.model.client import Kundendatei
 
 def _range(year: int | None, date_from: object, date_to: object) -> tuple[date, date]:
     if year is not None and (date_from or date_to):
-        raise click.UsageError("entweder --year oder --from/--to")
+        raise click.UsageError(_("either --year or --from/--to"))
     if year is not None:
         return date(year, 1, 1), date(year, 12, 31)
     if date_from is None or date_to is None:
-        raise click.UsageError("DATEV-Export braucht --year JJJJ oder --from und --to")
+        raise click.UsageError(_("the DATEV export needs --year YYYY, or --from and --to"))
     return date_from.date(), date_to.date()  # type: ignore[attr-defined]
 
 
@@ -54,9 +54,11 @@ def datev_export(
         profil, _warnings = load_profile(ws.profile_file)
         if profil.datev is None:
             raise WorkspaceError(
-                f"{ws.profile_file}: für den DATEV-Export fehlt der Abschnitt datev: "
-                "(berater_nummer, mandanten_nummer)",
-                hint="fragen Sie Ihre Steuerberaterin nach Berater- und Mandantennummer",
+                _(
+                    "{file}: the DATEV export needs the section datev: "
+                    "(berater_nummer, mandanten_nummer)"
+                ).format(file=ws.profile_file),
+                hint=_("ask your tax adviser for the adviser and client numbers"),
             )
         explicit = _explicit_debtors(ws.root)
     except VadocsError as exc:

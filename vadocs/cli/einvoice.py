@@ -45,16 +45,26 @@ def validate_einvoices(files: tuple[Path, ...], profile: Path | None) -> None:
         raise fail(exc) from None
     errors = 0
     for report in reports:
-        ran = ", ".join(report.ran) or "keine"
-        click.echo(f"{shown(report.file)}: {report.kind}; geprüft mit: {ran}")
+        ran = ", ".join(report.ran) or _("none")
+        click.echo(
+            _("{file}: {kind}; checked with: {ran}").format(
+                file=shown(report.file), kind=report.kind, ran=ran
+            )
+        )
         echo_problems(list(report.problems))
         errors += sum(p.severity is Severity.ERROR for p in report.problems)
         named = files and not report.is_einvoice
         if named and not any(p.severity is Severity.ERROR for p in report.problems):
             # A file named on the command line was asked to be checked: none inside is a fault.
-            click.echo(f"{shown(report.file)}: Fehler: enthält keine E-Rechnung", err=True)
+            click.echo(
+                _("{file}: error: holds no e-invoice").format(file=shown(report.file)), err=True
+            )
             errors += 1
     checked = sum(r.is_einvoice for r in reports)
-    click.echo(f"{checked} E-Rechnung(en) geprüft, {errors} Fehler")
+    click.echo(
+        _("{checked} e-invoice(s) checked, {errors} error(s)").format(
+            checked=checked, errors=errors
+        )
+    )
     if errors:
         raise click.exceptions.Exit(1)

@@ -152,7 +152,11 @@ def run_invoices(
             )
         )
         return
-    nothing = f"no invoice is due for {period} for the client(s) named" if clients else None
+    nothing = (
+        _("no invoice is due for {period} for the client(s) named").format(period=period)
+        if clients
+        else None
+    )
     run_build(files, options, verbose, nothing)
 
 

@@ -27,13 +27,10 @@ def _day(value: str | None) -> date:
     try:
         day = date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(_("Datum als JJJJ-MM-TT, z. B. 2026-12-31")) from None
+        raise click.BadParameter(_("date as YYYY-MM-DD, e.g. 2026-12-31")) from None
     if day > clock.today():
-        raise click.BadParameter(
-            _(
-                "{day} has not come yet: a payment is recorded on or after the day it was made"
-            ).format(day=f"{day:%d.%m.%Y}")
-        )
+        future = _("{day} has not come yet: a payment is recorded on or after the day it was made")
+        raise click.BadParameter(future.format(day=f"{day:%d.%m.%Y}"))
     return day
 
 
@@ -43,9 +40,11 @@ def _outcome_line(o: Outcome) -> str:
     if o.kind in ("matched", "refund"):
         parts = ", ".join(f"{a.number} ({euro(a.amount)})" for a in o.allocations)
         rest = b.amount - sum((a.amount for a in o.allocations), Decimal("0.00"))
-        left = f"; Rest {euro(rest)} nicht zugeordnet  [{b.identity}]" if rest > 0 else ""
-        return f"{head}  → {'Erstattung ' if o.kind == 'refund' else ''}{parts}{left}"
-    return f"{head}  nicht zugeordnet  [{b.identity}]"
+        left = _("; rest {amount} unmatched  [{booking}]").format(
+            amount=euro(rest), booking=b.identity) if rest > 0 else ""  # fmt: skip
+        refund = _("refund") + " " if o.kind == "refund" else ""
+        return f"{head}  → {refund}{parts}{left}"
+    return _("{head}  unmatched  [{booking}]").format(head=head, booking=b.identity)
 
 
 @click.group(
@@ -84,7 +83,7 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
             report = import_statements(ledger, list(files))
     except ProblemsError as exc:
         click.echo(exc.format(), err=True)
-        click.echo(_("nichts importiert"), err=True)
+        click.echo(_("nothing imported"), err=True)
         raise click.exceptions.Exit(1) from None
     except VadocsError as exc:
         raise fail(exc) from None
@@ -92,13 +91,12 @@ def import_command(files: tuple[Path, ...], profile: Path | None) -> None:
         if outcome.kind != "ignored":
             click.echo(_outcome_line(outcome))
         for c in outcome.candidates:
-            click.echo(
-                f"    möglich: {c.number} {c.client} offen {euro(c.open)} ({', '.join(c.reasons)})"
-            )
-    click.echo(
-        f"{len(report.new)} neue Buchung(en), {len(report.of_kind('matched'))} zugeordnet, "
-        f"{len(report.of_kind('unmatched'))} offen, {report.known} bereits bekannt"
-    )
+            click.echo("    " + _("possible: {number} {client} open {amount} ({reasons})").format(
+                number=c.number, client=c.client, amount=euro(c.open),
+                reasons=", ".join(c.reasons)))  # fmt: skip
+    click.echo(_("{new} new booking(s), {matched} matched, {open} open, {known} already known")
+               .format(new=len(report.new), matched=len(report.of_kind("matched")),
+                       open=len(report.of_kind("unmatched")), known=report.known))  # fmt: skip
 
 
 @payments.command(
@@ -140,9 +138,11 @@ def _amount(value: str) -> Decimal:
     try:
         amount = Decimal(value.replace(",", "."))
     except InvalidOperation:
-        raise click.BadParameter("Betrag wie 119,00 oder 119.00", param_hint="--amount") from None
+        raise click.BadParameter(
+            _("an amount like 119,00 or 119.00"), param_hint="--amount"
+        ) from None
     if amount != amount.quantize(Decimal("0.01")):
-        raise click.BadParameter("höchstens zwei Nachkommastellen", param_hint="--amount")
+        raise click.BadParameter(_("at most two decimal places"), param_hint="--amount")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -179,7 +179,9 @@ def add_command(
             add_payment(ledger, number, value, _day(day), note, datetime.now(), overpay=overpay)
     except VadocsError as exc:
         raise fail(exc) from None
-    click.echo(f"Zahlung {euro(value)} für {number} erfasst")
+    click.echo(
+        _("payment {amount} for {number} recorded").format(amount=euro(value), number=number)
+    )
 
 
 @payments.command(
@@ -239,15 +241,15 @@ def list_command(unmatched: bool, profile: Path | None) -> None:
         shown = [b for b in store.bookings() if not unmatched or b.identity in rest]
     for b in shown:
         target = ", ".join(by_booking.get(b.identity, [])) or (
-            "nicht zugeordnet" if b.incoming else "Ausgang"
+            _("unmatched") if b.incoming else _("outgoing")
         )
         if b.identity in rest and b.identity in by_booking:
-            target += f", Rest {euro(rest[b.identity])} nicht zugeordnet"
+            target += _(", rest {amount} unmatched").format(amount=euro(rest[b.identity]))
         click.echo(
             f"{b.booked_on:%d.%m.%Y} {euro(b.amount):>12}  {b.payer[:28]:<28}  {target}"
             f"\n    [{b.identity}] {b.remittance[:70]}"
         )
-    click.echo(f"{len(shown)} Buchung(en)")
+    click.echo(_("{n} booking(s)").format(n=len(shown)))
 
 
 COMMANDS = [payments]
@@ -268,14 +270,14 @@ def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
 
     click.echo(
         _(
-            "{nummer:<14} {kunde:<24} {datum:<10}  {fällig:<10}  {tage:>4}  {offen:>12}  Mahnstufe"
+            "{number:<14} {client:<24} {date:<10}  {due:<10}  {days:>4}  {open:>12}  Reminder level"
         ).format(
-            nummer="Nummer",
-            kunde="Kunde",
-            datum="Datum",
-            fällig="fällig",
-            tage="Tage",
-            offen="offen",
+            number=_("Number"),
+            client=_("Client"),
+            date=_("Date"),
+            due=_("due"),
+            days=_("Days"),
+            open=_("open"),
         )
     )
     for i in items:
@@ -284,10 +286,13 @@ def print_open_items(ledger: Ledger, on: date, year: int | None = None) -> None:
             f"{i.days_overdue(on):>4}  {euro(i.open):>12}  {level(i.number)}"
         )
     total = sum((i.open for i in items), Decimal("0.00"))
-    click.echo(f"{len(items)} offene Rechnung(en), zusammen {euro(total)} (Stand {on:%d.%m.%Y})")
+    click.echo(
+        _("{n} open invoice(s), together {amount} (as of {on:%d.%m.%Y})").format(
+            n=len(items), amount=euro(total), on=on
+        )
+    )
     over = [s for s in statuses(ledger, on).values() if s.status is Zahlstatus.UEBERZAHLT]
     for s in over:
-        click.echo(
-            f"überzahlt: {s.number} um {euro(s.paid - s.due)} "
-            f"(gezahlt {euro(s.paid)}, verlangt {euro(s.due)}) – bitte erstatten oder verrechnen"
-        )
+        click.echo(_("overpaid: {number} by {amount} (paid {paid}, asked {due}) – "
+                     "please refund or set off").format(number=s.number, amount=euro(s.paid - s.due),
+                                                        paid=euro(s.paid), due=euro(s.due)))  # fmt: skip

@@ -67,7 +67,11 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
         ws = find_workspace(Path.cwd(), profile)
         ledger_file = ws.state_dir / "ledger.sqlite"
         if not ledger_file.is_file():
-            click.echo(f"Noch keine Rechnungen ausgestellt ({ledger_file}): nichts zu mahnen.")
+            click.echo(
+                _("no invoices issued yet ({ledger}): nothing to remind.").format(
+                    ledger=ledger_file
+                )
+            )
             return
         with closing(Ledger(ledger_file)) as ledger:
             plan = plan_reminders(ws, ledger, day)
@@ -75,11 +79,18 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
             if build and plan.vorschlaege and not _has_errors(plan.problems):
                 soffice = soffice_for(BuildOptions(pdf="auto"))
                 if soffice is None:
-                    click.echo(f"LibreOffice fehlt: nur DOCX. Für PDFs {INSTALL_HINT}", err=True)
+                    click.echo(
+                        _("LibreOffice is missing: DOCX only. For PDFs {hint}").format(
+                            hint=_(INSTALL_HINT)
+                        ),
+                        err=True,
+                    )
                 for path in build_reminders(ws, ledger, plan, soffice=soffice):
-                    click.echo(_("geschrieben  {path}").format(path=path))
+                    click.echo(_("written  {path}").format(path=path))
                 click.echo(
-                    f"{len(plan.vorschlaege)} Schreiben erstellt und im Rechnungsbuch vermerkt."
+                    _("{n} letter(s) created and recorded in the ledger.").format(
+                        n=len(plan.vorschlaege)
+                    )
                 )
     except ProblemsError as exc:
         _problems(exc.problems)
@@ -97,13 +108,26 @@ def _show(plan: Plan) -> None:
 
     if not plan.vorschlaege:
         click.echo(
-            f"Am {plan.stichtag:%d.%m.%Y} ist keine Zahlungserinnerung und keine Mahnung fällig."
+            _("On {day:%d.%m.%Y} no payment reminder and no dunning letter is due.").format(
+                day=plan.stichtag
+            )
         )
     else:
-        click.echo(f"Fällig am {plan.stichtag:%d.%m.%Y}:")
+        click.echo(_("Due on {day:%d.%m.%Y}:").format(day=plan.stichtag))
         click.echo(
-            f"{'Rechnung':<14} {'Kunde':<22} {'Stufe':<19} {'Tage':>5} {'offen':>13} "
-            f"{'Zinsen':>10} {'Pauschale':>10} {'Gebühren':>9}"
+            _(
+                "{invoice:<14} {client:<22} {level:<19} {days:>5} {open:>13} {interest:>10} "
+                "{flat_fee:>10} {fees:>9}"
+            ).format(
+                invoice=_("Invoice"),
+                client=_("Client"),
+                level=_("Level"),
+                days=_("Days"),
+                open=_("open"),
+                interest=_("Interest"),
+                flat_fee=_("Flat fee"),
+                fees=_("Fees"),
+            )
         )
     for v in plan.vorschlaege:
         m, f = v.mahnung, v.faellig.forderung
@@ -114,13 +138,16 @@ def _show(plan: Plan) -> None:
         )
         if m.verzug is not None:
             click.echo(
-                _("{value:<14} in Verzug seit {beginn:%d.%m.%Y}: {grund}").format(
+                _("{value:<14} in default since {beginn:%d.%m.%Y}: {grund}").format(
                     value="", beginn=m.verzug.beginn, grund=m.verzug.grund
                 )
             )
     for held in plan.zurueckgestellt:
         f = held.forderung
-        click.echo(f"{f.number:<14} {f.client:<22} keine Mahnung — {held.grund}")
+        click.echo(
+            f"{f.number:<14} {f.client:<22} "
+            + _("no reminder — {reason}").format(reason=held.grund)
+        )
 
 
 def _has_errors(problems: list[Problem]) -> bool:

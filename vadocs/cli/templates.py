@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 
 if TYPE_CHECKING:
     from vadocs.checks.runner import CheckResult
@@ -171,10 +171,11 @@ def fields(document: str | None, markdown: bool) -> None:
         click.echo(fields_markdown(), nl=False)
         return
     for f in fields_for(document):
-        only = " (nur Rechnung)" if f.invoice_only and document is None else ""
-        only = " (nur Mahnung)" if f.reminder_only and document is None else only
+        only = _(" (invoice only)") if f.invoice_only and document is None else ""
+        only = _(" (reminder only)") if f.reminder_only and document is None else only
         click.echo(f"{f.path}  [{f.type_name}]{only}")
-        click.echo(f"    {f.description}" + (f"  Beispiel: {f.example}" if f.example else ""))
+        example = "  " + _("Example: {example}").format(example=f.example) if f.example else ""
+        click.echo(f"    {f.description}{example}")
 
 
 @click.command(
@@ -233,11 +234,11 @@ def init_templates(directory: Path | None) -> None:
     root = directory or (ws.root if ws is not None else Path.cwd())
     try:
         for path, created in copy_builtin_templates(root / "vorlagen"):
-            click.echo(f"{'created' if created else 'kept   '} {path}")
+            click.echo((_("created {path}") if created else _("kept {path}")).format(path=path))
     except OSError as exc:
         raise click.ClickException(
             _("{root_vorlagen}: cannot copy ({strerror})").format(
-                root_vorlagen=root / "vorlagen", strerror=exc.strerror
+                root_vorlagen=root / "vorlagen", strerror=os_error(exc)
             )
         ) from None
 
@@ -279,7 +280,8 @@ def list_templates() -> None:
             )
             continue
         own = ws is not None and path.parent == ws.templates_dir
-        click.echo(f"{kind.key:<22} {path}  ({'own' if own else 'built-in'})")
+        where = _("own") if own else _("built-in")
+        click.echo(f"{kind.key:<22} {path}  ({where})")
 
 
 COMMANDS = [check, fields, text, templates]

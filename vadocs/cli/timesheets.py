@@ -95,7 +95,9 @@ def _print(imported: Imported, step: int | None) -> None:
     if step is not None:
         billed = sum(round_up_minutes(e.minuten, step) for e in imported.entries)
         click.echo(
-            f"abzurechnen im {step}-Minuten-Takt: {hours_of(billed)} Std.".replace(".", ",", 1)
+            _("to bill in {step}-minute steps: {hours} h").format(
+                step=step, hours=str(hours_of(billed)).replace(".", ",", 1)
+            )
         )
     else:
         click.echo(

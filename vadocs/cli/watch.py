@@ -86,7 +86,7 @@ def watch_command(
                 session.run(_report, ready=ready)
     except VadocsError as exc:
         raise fail(exc) from None
-    click.echo("watch beendet; LibreOffice ist gestoppt", err=True)
+    click.echo(_("watch ended; LibreOffice is stopped"), err=True)
     raise click.exceptions.Exit(130)
 
 
@@ -110,21 +110,34 @@ def _report(rebuild: Rebuild) -> None:
     stamp = time.strftime("%H:%M:%S")
     if rebuild.error is not None:
         echo_error(rebuild.error)
-        click.echo(f"{stamp} fehlgeschlagen nach {rebuild.seconds:.2f} s; warte auf die nächste "
-                   "Änderung", err=True)  # fmt: skip
+        click.echo(_("{stamp} failed after {seconds:.2f} s; waiting for the next change").format(
+            stamp=stamp, seconds=rebuild.seconds), err=True)  # fmt: skip
         return
     for result in rebuild.clients:
         echo_problems(result.warnings)
         name = shown(result.client_file)
         if result.error is not None:
             echo_error(result.error)
-            click.echo(f"{stamp} {name}: nicht gebaut; warte auf die nächste Änderung", err=True)
+            click.echo(
+                _("{stamp} {name}: not built; waiting for the next change").format(
+                    stamp=stamp, name=name
+                ),
+                err=True,
+            )
             continue
         pdfs = [p for p in result.written if p.suffix == ".pdf"]
         where = shown(pdfs[0]) if len(pdfs) == 1 else shown(pdfs[0].parent) if pdfs else "–"
         click.echo(
-            f"{stamp} {name}: {len(pdfs)} PDF neu, {len(result.unchanged)} unverändert "
-            f"in {rebuild.seconds:.2f} s → {where}"
+            _(
+                "{stamp} {name}: {new} new PDF, {unchanged} unchanged in {seconds:.2f} s → {where}"
+            ).format(
+                stamp=stamp,
+                name=name,
+                new=len(pdfs),
+                unchanged=len(result.unchanged),
+                seconds=rebuild.seconds,
+                where=where,
+            )
         )
     for note in rebuild.notes:
         click.echo(note, err=True)

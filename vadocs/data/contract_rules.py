@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem
+from vadocs.i18n import _
 from vadocs.invoicing.money import hours_of, minutes_of, round_up_minutes
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
@@ -44,10 +45,17 @@ def contract_rules(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterat
                 agreed = " or ".join(f"{_de(x)} €" for x in sorted(rates))
                 yield doc.problem(
                     ("rechnungen", i, "positionen", j, "einzelpreis"),
-                    f"invoice {r.art} {r.zeitraum}: {_de(pos.einzelpreis)} € per hour, but the "
-                    f"contract agrees {agreed}",
-                    "charge the agreed rate, or say why this item deviates: "
-                    "abweichung: <reason and when it was agreed>",
+                    _(
+                        "invoice {art} {zeitraum}: {price} € per hour, but the contract agrees {agreed}"
+                    ).format(
+                        art=r.art,
+                        zeitraum=r.zeitraum,
+                        price=_de(pos.einzelpreis),
+                        agreed=agreed,
+                    ),
+                    _(
+                        "charge the agreed rate, or say why this item deviates: abweichung: <reason and when it was agreed>"
+                    ),
                 )
         yield from _contingent(doc, d, i)
 
@@ -64,9 +72,15 @@ def _contingent(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     if hours > v.kontingent_stunden:
         yield doc.problem(
             ("rechnungen", i, "zeiten"),
-            f"invoice {r.art} {r.zeitraum}: {_de(hours)} h billed against a contingent of "
-            f"{_de(v.kontingent_stunden)} h a month; the order confirmation requires prior "
-            "agreement for extra hours",
-            "if the client agreed the extra hours beforehand, set mehrstunden_vereinbart: true "
-            "on this invoice; otherwise bill the contingent only",
+            _(
+                "invoice {art} {zeitraum}: {hours} h billed against a contingent of {contingent} h a month; the order confirmation requires prior agreement for extra hours"
+            ).format(
+                art=r.art,
+                zeitraum=r.zeitraum,
+                hours=_de(hours),
+                contingent=_de(v.kontingent_stunden),
+            ),
+            _(
+                "if the client agreed the extra hours beforehand, set mehrstunden_vereinbart: true on this invoice; otherwise bill the contingent only"
+            ),
         )

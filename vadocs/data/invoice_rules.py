@@ -70,9 +70,11 @@ def _units(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
         if unit_code(p.einheit) is None:
             problem = doc.problem(
                 ("rechnungen", i, "positionen", j, "einheit"),
-                f"Einheit „{p.einheit}“ hat keinen Code nach UN/ECE Rec. 20: die E-Rechnung "
-                f"nennt sie im Positionsnamen und zählt in Einheiten (C62)",
-                "eine übliche Einheit wählen: Std., Minuten, Tag, Monat, km, Stück, pauschal",
+                _(
+                    "unit “{unit}” has no code in UN/ECE Rec. 20: the e-invoice names it in the "
+                    "item name and counts in units (C62)"
+                ).format(unit=p.einheit),
+                _("choose a common unit: Std., Minuten, Tag, Monat, km, Stück, pauschal"),
             )
             yield replace(problem, severity=Severity.WARNING)
 

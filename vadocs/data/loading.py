@@ -14,6 +14,7 @@ from vadocs.data.validation import validate
 from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
@@ -82,8 +83,10 @@ def with_csv_times(
         request = _time_request(doc.file.parent, r)
         if not request.file.is_file():
             where = ("rechnungen", i, "zeiten_csv")
-            message = f"Zeiterfassungs-Export nicht gefunden: {request.file}"
-            problems.append(doc.problem(where, message, "Pfad relativ zur Kundendatei angeben"))
+            message = _("time-tracker export not found: {file}").format(file=request.file)
+            problems.append(
+                doc.problem(where, message, _("give the path relative to the client file"))
+            )
             invoices.append(r)
             continue
         try:

@@ -61,9 +61,12 @@ def _secrecy(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         where = ("nda", "vereinbart") if "nda" in d.model_fields_set else ("kunde",)
         yield doc.problem(
             (*where, "berufsgeheimnis") if where == ("kunde",) else where,
-            "a client bound by professional secrecy (§ 203 StGB) needs the NDA: it is the "
-            f"contract in text form that {law} requires (R-AVV-09)",
-            f"add an nda: block with vereinbart: true ({CHECKLIST}, R-AVV-09)",
+            _(
+                "a client bound by professional secrecy (§ 203 StGB) needs the NDA: it is the contract in text form that {law} requires (R-AVV-09)"
+            ).format(law=law),
+            _("add an nda: block with vereinbart: true ({CHECKLIST}, R-AVV-09)").format(
+                CHECKLIST=CHECKLIST
+            ),
             rule="R-AVV-09",
         )
 
@@ -76,18 +79,23 @@ def _privacy(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pro
     if by_mail and ds.weisungsberechtigte and not any(w.email for w in ds.weisungsberechtigte):
         yield doc.problem(
             ("datenschutz", "weisungsberechtigte"),
-            "instructions are to come by e-mail, but no authorised person has an e-mail "
-            "address (Art. 28 Abs. 3 Buchst. a DSGVO: documented instructions; R-AVV-10)",
-            "add email: to a person under datenschutz.weisungsberechtigte, or name "
-            f"another channel in datenschutz.weisungswege ({CHECKLIST}, R-AVV-10)",
+            _(
+                "instructions are to come by e-mail, but no authorised person has an e-mail address (Art. 28 Abs. 3 Buchst. a DSGVO: documented instructions; R-AVV-10)"
+            ),
+            _(
+                "add email: to a person under datenschutz.weisungsberechtigte, or name another channel in datenschutz.weisungswege ({CHECKLIST}, R-AVV-10)"
+            ).format(CHECKLIST=CHECKLIST),
             rule="R-AVV-10",
         )
     if p.tom is None:
         yield doc.problem(
             ("datenschutz", "personenbezogene_daten"),
-            "the AVV's Anlage 3 prints the security measures you confirm, and vadocs.yaml "
-            "confirms none (Art. 32 DSGVO; R-AVV-06)",
-            f"add tom: to vadocs.yaml and set true what you really do ({CHECKLIST}, R-AVV-06)",
+            _(
+                "the AVV's Anlage 3 prints the security measures you confirm, and vadocs.yaml confirms none (Art. 32 DSGVO; R-AVV-06)"
+            ),
+            _(
+                "add tom: to vadocs.yaml and set true what you really do ({CHECKLIST}, R-AVV-06)"
+            ).format(CHECKLIST=CHECKLIST),
             rule="R-AVV-06",
         )
 
@@ -99,26 +107,32 @@ def _consumer(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Pr
     if not ds.personenbezogene_daten and not ds.begruendung:
         yield doc.problem(
             ("datenschutz", "personenbezogene_daten"),
-            "a private person's affairs are personal data by nature: 'no personal data' "
-            "needs a stated reason (R-AVV-08)",
-            "set personenbezogene_daten: true, or give datenschutz.begruendung "
-            f"({CHECKLIST}, R-AVV-08)",
+            _(
+                "a private person's affairs are personal data by nature: 'no personal data' needs a stated reason (R-AVV-08)"
+            ),
+            _(
+                "set personenbezogene_daten: true, or give datenschutz.begruendung ({CHECKLIST}, R-AVV-08)"
+            ).format(CHECKLIST=CHECKLIST),
             rule="R-AVV-08",
         )
     if not p.kontakt.telefon:
         yield doc.problem(
             ("kunde", "art"),
-            "a consumer contract must give your telephone number "
-            "(Art. 246a § 1 Abs. 1 Satz 1 Nr. 3 EGBGB; R-AB-11)",
-            f"add kontakt.telefon to vadocs.yaml ({CHECKLIST}, R-AB-11)",
+            _(
+                "a consumer contract must give your telephone number (Art. 246a § 1 Abs. 1 Satz 1 Nr. 3 EGBGB; R-AB-11)"
+            ),
+            _("add kontakt.telefon to vadocs.yaml ({CHECKLIST}, R-AB-11)").format(
+                CHECKLIST=CHECKLIST
+            ),
             rule="R-AB-11",
         )
     if "taktung_minuten" in d.verguetung.model_fields_set and d.verguetung.taktung_minuten > 1:
         yield doc.problem(
             ("verguetung", "taktung_minuten"),
-            "rounding each time entry up is invalid in standard terms toward consumers "
-            "(§ 307 BGB, BGH IX ZR 140/19); consumers are billed to the minute (R-AB-03)",
-            f"remove taktung_minuten ({CHECKLIST}, R-AB-03)",
+            _(
+                "rounding each time entry up is invalid in standard terms toward consumers (§ 307 BGB, BGH IX ZR 140/19); consumers are billed to the minute (R-AB-03)"
+            ),
+            _("remove taktung_minuten ({CHECKLIST}, R-AB-03)").format(CHECKLIST=CHECKLIST),
             rule="R-AB-03",
         )
 
@@ -127,9 +141,11 @@ def _merchant(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     if d.kunde.kaufmann and d.kunde.anschrift.land != "DE":
         yield doc.problem(
             ("kunde", "kaufmann"),
-            "merchant status under the HGB is German law; a venue with a client in Austria "
-            "or Switzerland rests on Art. 25 Brüssel Ia / Art. 23 LugÜ instead (R-AB-04)",
-            f"remove kaufmann: ({CHECKLIST}, R-AB-04)",
+            _(
+                "merchant status under the HGB is German law; a venue with a client in Austria "
+                "or Switzerland rests on Art. 25 Brüssel Ia / Art. 23 LugÜ instead (R-AB-04)"
+            ),
+            _("remove kaufmann: ({CHECKLIST}, R-AB-04)").format(CHECKLIST=CHECKLIST),
             rule="R-AB-04",
         )
 
@@ -140,27 +156,30 @@ def _tax(doc: Document, d: Kundendatei, p: Geschaeftsprofil, today: date) -> Ite
     if eu_business and p.kleinunternehmer and not p.ust_idnr:
         yield doc.problem(
             ("kunde", "anschrift", "land"),
-            "for a business client in another EU state the place of supply is abroad "
-            "(§ 3a Abs. 2 UStG): the invoice needs the reverse-charge wording and your "
-            "USt-IdNr, even as a Kleinunternehmerin (§ 14a Abs. 1 UStG; R-RE-03)",
-            "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add ust_idnr: "
-            f"to vadocs.yaml ({CHECKLIST}, R-RE-03)",
+            _(
+                "for a business client in another EU state the place of supply is abroad (§ 3a Abs. 2 UStG): the invoice needs the reverse-charge wording and your USt-IdNr, even as a Kleinunternehmerin (§ 14a Abs. 1 UStG; R-RE-03)"
+            ),
+            _(
+                "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add ust_idnr: "
+                "to vadocs.yaml ({CHECKLIST}, R-RE-03)"
+            ).format(CHECKLIST=CHECKLIST),
             rule="R-RE-03",
         )
     if eu_business and d.rechnungen:
         yield warning(doc.problem(
             ("rechnungen",),
-            "reverse-charge invoices to an EU business (§ 3a Abs. 2 UStG, Art. 196 "
-            "MwStSystRL): " + REMINDERS[Steuerfall.REVERSE_CHARGE],
-            f"the Zusammenfassende Meldung is filed online at ELSTER ({CHECKLIST}, R-RE-02)",
+            _(
+                "reverse-charge invoices to an EU business (§ 3a Abs. 2 UStG, Art. 196 "
+                "MwStSystRL): {reminder}"
+            ).format(reminder=_(REMINDERS[Steuerfall.REVERSE_CHARGE])),
+            _("the Zusammenfassende Meldung is filed online at ELSTER ({CHECKLIST}, R-RE-02)").format(CHECKLIST=CHECKLIST),
             rule="R-RE-02",
         ))  # fmt: skip
     if (d.verguetung.umsatzsteuersatz or p.umsatzsteuersatz) == 7 and not p.kleinunternehmer:
         yield warning(doc.problem(
             ("verguetung", "umsatzsteuersatz"),
-            "7 % VAT is rarely right for office services: the reduced rate covers only the "
-            "items of § 12 Abs. 2 UStG (R-RE-07)",
-            f"check with your tax adviser; use 19 otherwise ({CHECKLIST}, R-RE-07)",
+            _("7 % VAT is rarely right for office services: the reduced rate covers only the items of § 12 Abs. 2 UStG (R-RE-07)"),
+            _("check with your tax adviser; use 19 otherwise ({CHECKLIST}, R-RE-07)").format(CHECKLIST=CHECKLIST),
             rule="R-RE-07",
         ))  # fmt: skip
     for i, r in enumerate(d.rechnungen):
@@ -168,9 +187,8 @@ def _tax(doc: Document, d: Kundendatei, p: Geschaeftsprofil, today: date) -> Ite
             # a warning for now: month-end invoices are still issued ahead (docs/recht.md)
             yield warning(doc.problem(
                 ("rechnungen", i, "datum"),
-                f"the invoice date {r.datum:%d.%m.%Y} lies in the future: an invoice is "
-                "dated the day it is issued (§ 14 Abs. 4 Nr. 3 UStG; R-RE-01)",
-                f"issue it on that day, or set the day of issue ({CHECKLIST}, R-RE-01)",
+                _("the invoice date {datum:%d.%m.%Y} lies in the future: an invoice is dated the day it is issued (§ 14 Abs. 4 Nr. 3 UStG; R-RE-01)").format(datum=r.datum),
+                _("issue it on that day, or set the day of issue ({CHECKLIST}, R-RE-01)").format(CHECKLIST=CHECKLIST),
                 rule="R-RE-01",
             ))  # fmt: skip
 
@@ -182,10 +200,12 @@ def _own_services(
     if not p.eigene_dienste:
         yield doc.problem(
             where,
-            "every AVV lists your own providers as sub-processors (mailbox host, cloud "
-            "storage, backup, telephone/voicemail), and vadocs.yaml names none (R-AVV-04)",
-            f"add eigene_dienste: to vadocs.yaml, e.g. - {{name: ionos, zweck: "
-            f"E-Mail-Postfach}} ({CHECKLIST}, R-AVV-04)",
+            _(
+                "every AVV lists your own providers as sub-processors (mailbox host, cloud storage, backup, telephone/voicemail), and vadocs.yaml names none (R-AVV-04)"
+            ),
+            _(
+                "add eigene_dienste: to vadocs.yaml, e.g. - {{name: ionos, zweck: E-Mail-Postfach}} ({CHECKLIST}, R-AVV-04)"
+            ).format(CHECKLIST=CHECKLIST),
             rule="R-AVV-04",
         )
     for own in p.eigene_dienste:
@@ -193,10 +213,12 @@ def _own_services(
         if entry is None:
             yield doc.problem(
                 where,
-                f"vadocs.yaml: eigene_dienste names '{own.name}', which is not in the "
-                "sub-processor catalogue (R-AVV-04)",
-                "use a catalogue key, or add the vendor to unterauftragsverarbeiter.yaml "
-                f"beside vadocs.yaml ({CHECKLIST}, R-AVV-04)",
+                _(
+                    "vadocs.yaml: eigene_dienste names '{name}', which is not in the sub-processor catalogue (R-AVV-04)"
+                ).format(name=own.name),
+                _(
+                    "use a catalogue key, or add the vendor to unterauftragsverarbeiter.yaml beside vadocs.yaml ({CHECKLIST}, R-AVV-04)"
+                ).format(CHECKLIST=CHECKLIST),
                 rule="R-AVV-04",
             )
         elif entry.nur_geschaeftskonto and own.kontotyp == "privat":
@@ -215,15 +237,16 @@ def _tool_accounts(
             if w.konto == "kunde" and not w.anzeigename:
                 yield doc.problem(
                     (*path, "name"),
-                    f"'{w.name}' is not in the catalogue and would be printed as a raw key",
-                    "add anzeigename: with the tool's name as it should be printed",
+                    _("'{name}' is not in the catalogue and would be printed as a raw key").format(
+                        name=w.name
+                    ),
+                    _("add anzeigename: with the tool's name as it should be printed"),
                 )
             elif w.konto == "kunde":
                 yield warning(doc.problem(
                     (*path, "name"),
-                    f"'{w.name}' is not in the catalogue; it is printed as "
-                    f"'{w.anzeigename}' among the client's own services",
-                    "check the spelling of the key, or leave it as it is",
+                    _("'{name}' is not in the catalogue; it is printed as '{anzeigename}' among the client's own services").format(name=w.name, anzeigename=w.anzeigename),
+                    _("check the spelling of the key, or leave it as it is"),
                 ))  # fmt: skip
             continue
         if w.konto != "assistenz" or entry.eingestellt:
@@ -236,10 +259,14 @@ def _tool_accounts(
 
 def _personal_account(entry: Anbieter) -> tuple[str, str]:
     return (
-        f"{entry.name} offers a data-processing agreement only for business accounts, "
-        "so a free or personal account cannot be a sub-processor (Art. 28 Abs. 4 DSGVO; "
-        "R-AVV-03)",
-        f"use a business account (kontotyp: geschaeftlich) or another tool ({CHECKLIST}, R-AVV-03)",
+        _(
+            "{name} offers a data-processing agreement only for business accounts, "
+            "so a free or personal account cannot be a sub-processor (Art. 28 Abs. 4 DSGVO; "
+            "R-AVV-03)"
+        ).format(name=entry.name),
+        _(
+            "use a business account (kontotyp: geschaeftlich) or another tool ({CHECKLIST}, R-AVV-03)"
+        ).format(CHECKLIST=CHECKLIST),
     )
 
 

@@ -47,7 +47,7 @@ def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
 
 
 def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
-    hint = "use {year} and {seq}, e.g. {year}-{seq:04d} or RE-{seq:05d}"
+    hint = _("use {{year}} and {{seq}}, e.g. {{year}}-{{seq:04d}} or RE-{{seq:05d}}").format()
     if "{seq" not in pattern:
         yield doc.problem(("rechnungsnummer",), _("the pattern has no {seq} counter"), hint)
         return
@@ -127,21 +127,18 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
         )
     elif land == "DE" and k.anschrift.plz.startswith("00"):
         # Deutsche Post's postal codes run from 01001; the 00 region is not assigned.
-        yield doc.problem(("kunde", "anschrift", "plz"), "no German postal code starts with 00")
+        yield doc.problem(("kunde", "anschrift", "plz"), _("no German postal code starts with 00"))
 
 
 def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
     land = d.kunde.anschrift.land
     eu_business = d.kunde.art == "unternehmen" and land != "DE" and land in EU_LAENDER
     if eu_business and not p.kleinunternehmer and not p.ust_idnr:
-        yield doc.problem(
-            ("kunde", "anschrift", "land"),
-            _(
-                "a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), and vadocs.yaml has none"
-            ),
-            "apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
-            "ust_idnr: to vadocs.yaml",
-        )
+        yield doc.problem(("kunde", "anschrift", "land"),
+            _("a reverse-charge invoice must show your own USt-IdNr too (§ 14a Abs. 1 UStG), "
+              "and vadocs.yaml has none"),
+            _("apply for a USt-IdNr at the Bundeszentralamt für Steuern and add "
+              "ust_idnr: to vadocs.yaml"))  # fmt: skip
 
 
 def _slug(file: Path) -> str:
@@ -254,12 +251,10 @@ def _tools(
         entry = katalog.get(w.name)
         if entry is None:
             if w.konto == "assistenz":
-                yield doc.problem(
-                    path,
+                yield doc.problem(path,
                     _("'{name}' is not in the sub-processor catalogue").format(name=w.name),
-                    "use one of: " + ", ".join(sorted(katalog)) + "; or add it "
-                    "to unterauftragsverarbeiter.yaml beside vadocs.yaml",
-                )
+                    _("use one of: {names}; or add it to unterauftragsverarbeiter.yaml beside "
+                      "vadocs.yaml").format(names=", ".join(sorted(katalog))))  # fmt: skip
             continue
         if entry.eingestellt:
             yield _warn(
@@ -268,7 +263,7 @@ def _tools(
                     _("{name} was discontinued on {eingestellt:%d.%m.%Y}").format(
                         name=entry.name, eingestellt=entry.eingestellt
                     ),
-                    entry.hinweis or "replace it with a current tool",
+                    entry.hinweis or _("replace it with a current tool"),
                 )
             )
         elif (

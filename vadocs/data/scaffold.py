@@ -20,8 +20,8 @@ def create_workspace(directory: Path) -> list[Path]:
     """
     if directory.exists() and not directory.is_dir():
         raise WorkspaceError(
-            f"{directory}: is a file, not a folder",
-            hint="name a new folder: vadocs init NEW-FOLDER",
+            _("{directory}: is a file, not a folder").format(directory=directory),
+            hint=_("name a new folder: vadocs init NEW-FOLDER"),
         )
     existing = [directory / f for f in FILES if (directory / f).exists()]
     if existing:

@@ -17,7 +17,7 @@ from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem
 from vadocs.i18n import N_, _
 
-HINT = (
+HINT = N_(
     "remove it: share access data only through a password manager such as 1Password or "
     "LastPass, and write here at most where to find it (e.g. 'Tresor Müller in 1Password')"
 )
@@ -93,7 +93,7 @@ def _walk(doc: Document, node: Any, path: PathKey) -> Iterator[Problem]:
                     _(
                         "the key '{key}' looks like it holds a credential; vadocs does not store access data"
                     ).format(key=key),
-                    HINT,
+                    _(HINT),
                     rule="secret",
                     at_key=True,
                 )
@@ -147,5 +147,5 @@ def _text(doc: Document, text: str, path: PathKey) -> Iterator[Problem]:
     what = secret_in(text)
     if what:
         yield doc.problem(
-            path, _("this text seems to contain {what}").format(what=what), HINT, rule="secret"
+            path, _("this text seems to contain {what}").format(what=what), _(HINT), rule="secret"
         )

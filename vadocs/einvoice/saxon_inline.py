@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from vadocs.errors import EInvoiceError
+from vadocs.i18n import N_, _
 
-SAXON_HINT = "install it with: pip install saxonche"
+SAXON_HINT = N_("install it with: pip install saxonche")
 
 
 @contextmanager
@@ -45,7 +46,8 @@ class SaxonInline:
             import saxonche  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
         except ImportError:
             raise EInvoiceError(
-                "cannot check e-invoices: the Python package saxonche is missing", hint=SAXON_HINT
+                _("cannot check e-invoices: the Python package saxonche is missing"),
+                hint=_(SAXON_HINT),
             ) from None
 
     def __init__(self) -> None:
@@ -69,9 +71,9 @@ class SaxonInline:
             except Exception as exc:  # PySaxonApiError; SaxonC gives no finer types
                 detail = " ".join(said().split())[:300]
                 raise EInvoiceError(
-                    f"schematron {xslt.name} failed to run: {exc}"
+                    _("schematron {name} failed to run: {error}").format(name=xslt.name, error=exc)
                     + (f" ({detail})" if detail else "")
                 ) from exc
         if not result:
-            raise EInvoiceError(f"schematron {xslt.name} produced no report")
+            raise EInvoiceError(_("schematron {name} produced no report").format(name=xslt.name))
         return str(result)

@@ -29,7 +29,7 @@ from vadocs.einvoice.saxon_child import SaxonChild
 from vadocs.einvoice.saxon_inline import SaxonInline
 from vadocs.einvoice.xmlbuild import NS
 from vadocs.errors import EInvoiceError, Problem, Severity
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
 
 __all__ = ["ENV_RULES", "ENV_XRECHNUNG", "Flavor", "Verdict", "check_xml", "ensure_valid",
            "validate_xml"]  # fmt: skip
@@ -38,21 +38,25 @@ Flavor = Literal["factur-x", "xrechnung"]
 _SVRL = "{http://purl.oclc.org/dsdl/svrl}"
 _WARNING_FLAGS = {"warning", "information", "info"}
 _UNSUPPORTED = {
-    "ubl": "UBL wird nicht unterstützt: vadocs prüft nur E-Rechnungen in der Syntax "
-    "UN/CEFACT CII (ZUGFeRD/Factur-X, XRechnung CII); die UBL-Datei wurde nicht geprüft",
-    "zugferd1": "ZUGFeRD 1.0 wird nicht unterstützt (nur ZUGFeRD ab 2.0 / Factur-X, "
-    "XRechnung CII); die Datei wurde nicht geprüft",
-    "unknown": "keine E-Rechnung: das XML ist weder CII noch UBL",
+    "ubl": N_(
+        "UBL is not supported: vadocs checks only e-invoices in the syntax "
+        "UN/CEFACT CII (ZUGFeRD/Factur-X, XRechnung CII); the UBL file was not checked"
+    ),
+    "zugferd1": N_(
+        "ZUGFeRD 1.0 is not supported (only ZUGFeRD from 2.0 / Factur-X, "
+        "XRechnung CII); the file was not checked"
+    ),
+    "unknown": N_("not an e-invoice: the XML is neither CII nor UBL"),
 }
 
 # Checked here when the KoSIT rules are not available (rule, XPath, message).
 _XRECHNUNG_NATIVE = (
     ("BR-DE-15", "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
-     "ram:BuyerReference", 'the buyer reference (BT-10, for public clients the "Leitweg-ID") '
-     "must be present"),
+     "ram:BuyerReference", N_('the buyer reference (BT-10, for public clients the "Leitweg-ID") '
+     "must be present")),
     ("BR-DE-6", "rsm:SupplyChainTradeTransaction/ram:ApplicableHeaderTradeAgreement/"
      "ram:SellerTradeParty/ram:DefinedTradeContact/ram:TelephoneUniversalCommunication/"
-     "ram:CompleteNumber", "the seller contact telephone number (BT-42) must be present"),
+     "ram:CompleteNumber", N_("the seller contact telephone number (BT-42) must be present")),
 )  # fmt: skip
 
 
@@ -80,23 +84,33 @@ def check_xml(xml: bytes) -> Verdict:
     d = declared(xml)
     if d.syntax == "broken":
         return Verdict(
-            d, problems=(Problem(None, f"XML: nicht wohlgeformt: {d.error}", rule="XML"),)
+            d,
+            problems=(
+                Problem(None, _("XML: not well-formed: {error}").format(error=d.error), rule="XML"),
+            ),
         )
     if d.syntax != "cii":
-        return Verdict(d, problems=(Problem(None, _UNSUPPORTED[d.syntax], rule="SYNTAX"),))
+        return Verdict(d, problems=(Problem(None, _(_UNSUPPORTED[d.syntax]), rule="SYNTAX"),))
     sets, not_checked = plan(d, official_rules())
     problems: list[Problem] = []
     if d.profile == "unknown":
         problems.append(Problem(
-            None, f"BT-24 „{d.guideline}“ ist weder ein Factur-X/ZUGFeRD-Profil noch XRechnung; "
-            "geprüft wie Factur-X EN 16931", rule="BT-24",
+            None, _("BT-24 “{guideline}” is neither a Factur-X/ZUGFeRD profile nor XRechnung; "
+                     "checked as Factur-X EN 16931").format(guideline=d.guideline), rule="BT-24",
         ))  # fmt: skip
     results: list[tuple[RuleSet, list[Problem]]] = []
     for rule_set in sets:
         try:
             results.append((rule_set, _run(rule_set, d.document)))
         except EInvoiceError as exc:
-            problems.append(Problem(None, f"{rule_set.label} ist abgebrochen: {exc.message}"))
+            problems.append(
+                Problem(
+                    None,
+                    _("{label} stopped: {message}").format(
+                        label=rule_set.label, message=exc.message
+                    ),
+                )
+            )
     ran = tuple(rule_set.label for rule_set, _ in results)
     return Verdict(d, ran, tuple(not_checked), tuple(problems + _one_level_per_rule(results)))
 
@@ -143,7 +157,11 @@ def validate_xml(xml: bytes, *, flavor: Flavor = "factur-x") -> list[Problem]:
     is_xrechnung = verdict.declared.profile == "xrechnung"
     if verdict.declared.syntax == "cii" and is_xrechnung != (flavor == "xrechnung"):
         problems.append(Problem(
-            None, f"BT-24 „{verdict.declared.guideline}“ does not declare {flavor}", rule="BT-24"
+            None,
+            _("BT-24 “{guideline}” does not declare {flavor}").format(
+                guideline=verdict.declared.guideline, flavor=flavor
+            ),
+            rule="BT-24",
         ))  # fmt: skip
     if is_xrechnung and verdict.xrechnung_unchecked:
         problems += _xrechnung_native(verdict.declared.document)
@@ -155,7 +173,7 @@ def ensure_valid(xml: bytes, *, flavor: Flavor = "factur-x", name: str = "") -> 
     problems = validate_xml(xml, flavor=flavor)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        label = f"e-invoice {name}" if name else "e-invoice"
+        label = _("e-invoice {name}").format(name=name) if name else _("e-invoice")
         lines = "\n".join(
             f"  {p.path}: {p.message}" if p.path else f"  {p.message}" for p in errors
         )
@@ -241,7 +259,7 @@ def _schema(path: Path) -> Any:
 
 def _xrechnung_native(doc: Any) -> list[Problem]:
     problems = [
-        Problem(None, f"{rule}: {message}", path=f"/rsm:CrossIndustryInvoice/{xpath}", rule=rule)
+        Problem(None, f"{rule}: {_(message)}", path=f"/rsm:CrossIndustryInvoice/{xpath}", rule=rule)
         for rule, xpath, message in _XRECHNUNG_NATIVE
         if not doc.xpath(f"boolean(normalize-space({xpath}))", namespaces=NS)
     ]

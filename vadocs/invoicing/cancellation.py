@@ -60,14 +60,16 @@ def cancel_invoice(
         first = dependents(ledger, issued)
         if first and not with_dependents:
             raise LedgerError(
-                f"invoice {number} is not cancelled: the final invoice {first[0].number} "
-                f"deducts this advance, and would then deduct a cancelled one",
-                hint=f"cancel the final invoice first (`vadocs invoices cancel {first[0].number} "
-                f"--reason …`), or cancel both with --with-dependents",
+                _(
+                    "invoice {number} is not cancelled: the final invoice {number2} deducts this advance, and would then deduct a cancelled one"
+                ).format(number=number, number2=first[0].number),
+                hint=_(
+                    "cancel the final invoice first (`vadocs invoices cancel {number} --reason …`), or cancel both with --with-dependents"
+                ).format(number=first[0].number),
             )
         errors = template_errors(template_for(RECHNUNG, ws), ws.state_dir)
         if errors:
-            raise refusal(f"cancellation invoices for {number}", errors)
+            raise refusal(_("cancellation invoices for {number}").format(number=number), errors)
         client_file = client_file_of(ws, issued.client)
         profil, _warnings = load_profile(ws.profile_file)
         engagement = load_engagement(

@@ -264,7 +264,11 @@ class InvoicePlanner:
         if original.status != "issued":
             done = self.ledger.cancellation_of(number)
             raise LedgerError(
-                f"invoice {number} is already cancelled" + (f" by {done.number}" if done else "")
+                _("invoice {number} is already cancelled by {other}").format(
+                    number=number, other=done.number
+                )
+                if done
+                else _("invoice {number} is already cancelled").format(number=number)
             )
         if original.client != e.kuerzel:
             raise LedgerError(

@@ -179,11 +179,12 @@ class Ledger:
         ).fetchone()
         if row and row[1] and on < date.fromisoformat(row[1]):
             raise LedgerError(
-                f"an invoice dated {on:%d.%m.%Y} would get a number after the series' latest "
-                f"invoice, dated {date.fromisoformat(row[1]):%d.%m.%Y}; numbers ascend with "
-                "dates (§ 14 Abs. 4 Nr. 4 UStG)",
-                hint="issue it today (leave out --datum and datum:), or with a date on or "
-                f"after {date.fromisoformat(row[1]):%d.%m.%Y}",
+                _(
+                    "an invoice dated {on:%d.%m.%Y} would get a number after the series' latest invoice, dated {latest:%d.%m.%Y}; numbers ascend with dates (§ 14 Abs. 4 Nr. 4 UStG)"
+                ).format(on=on, latest=date.fromisoformat(row[1])),
+                hint=_(
+                    "issue it today (leave out --datum and datum:), or with a date on or after {latest:%d.%m.%Y}"
+                ).format(latest=date.fromisoformat(row[1])),
             )
         seq = (row[0] if row else 0) + 1
         self.db.execute(
@@ -248,7 +249,10 @@ class Ledger:
         complete copy or untouched. Raises :class:`LedgerError` when it cannot be written.
         """
         if dest.resolve() == self.path.resolve():
-            raise LedgerError(f"{dest}: is the ledger itself", hint="name a file outside .vadocs/")
+            raise LedgerError(
+                _("{dest}: is the ledger itself").format(dest=dest),
+                hint=_("name a file outside .vadocs/"),
+            )
         if not dest.parent.is_dir():
             raise LedgerError(
                 _("{dest}: the folder {parent} does not exist").format(

@@ -31,19 +31,22 @@ class IssueRefused(VadocsError):
 def draft_reason(e: Engagement, today: date) -> str:
     """Why ``e``'s invoices can only be drafts today (empty: they can be issued)."""
     if e.profil.beispiel:
-        return (
+        return _(
             "this is the sample profile (beispiel: true in vadocs.yaml): invoices are built "
             "as drafts (ENTWURF) and use no number. To start for real, enter your own details "
             "in vadocs.yaml, replace the sample client, and delete the line beispiel: true"
         )
     accepted = e.datei.auftrag.angenommen_am
     if accepted is None or accepted > today:
-        return (
-            "the client has not accepted the order yet (auftrag.angenommen_am is "
-            + ("empty" if accepted is None else f"{accepted:%d.%m.%Y}, after today")
-            + "): the order confirmation is the offer, and every invoice, the advance "
+        return _(
+            "the client has not accepted the order yet (auftrag.angenommen_am is {state}): "
+            "the order confirmation is the offer, and every invoice, the advance "
             "included, is a draft (ENTWURF). Once the client has confirmed in writing, "
             "set auftrag.angenommen_am (and angenommen_per) and build again"
+        ).format(
+            state=_("empty")
+            if accepted is None
+            else _("{day:%d.%m.%Y}, after today").format(day=accepted)
         )
     return ""
 
@@ -59,9 +62,11 @@ def issue_day(today: date, datum: date | None, real: date | None = None) -> date
         not_after_real_day(today, real)
     if datum is not None and datum > today:
         raise IssueRefused(
-            f"--datum {datum:%d.%m.%Y} lies after today ({today:%d.%m.%Y}); an invoice is "
-            "dated the day it is issued, never a future day",
-            hint="leave out --datum to date it today, or name an earlier day",
+            _(
+                "--datum {datum:%d.%m.%Y} lies after today ({today:%d.%m.%Y}); an invoice is "
+                "dated the day it is issued, never a future day"
+            ).format(datum=datum, today=today),
+            hint=_("leave out --datum to date it today, or name an earlier day"),
         )
     return datum or today
 
@@ -94,7 +99,9 @@ def not_before_original(number: str, on: date, issued: date) -> None:
 
 
 def _label(e: Engagement, r: Rechnung) -> str:
-    return f"{r.titel} {r.zeitraum_text} for {e.kuerzel}"
+    return _("{title} {period} for {client}").format(
+        title=r.titel, period=r.zeitraum_text, client=e.kuerzel
+    )
 
 
 def check_dates(e: Engagement, r: Rechnung, today: date) -> None:
@@ -102,9 +109,11 @@ def check_dates(e: Engagement, r: Rechnung, today: date) -> None:
     late = [z for z in r.zeiten if z.datum > r.datum]
     if late:
         raise IssueRefused(
-            f"{_label(e, r)} dated {r.datum:%d.%m.%Y} lists time worked after that day "
-            f"({late[0].datum:%d.%m.%Y}: {late[0].taetigkeit})",
-            hint="issue it on or after the last day worked, or preview it with --draft",
+            _(
+                "{label} dated {datum:%d.%m.%Y} lists time worked after that day "
+                "({day:%d.%m.%Y}: {task})"
+            ).format(label=_label(e, r), datum=r.datum, day=late[0].datum, task=late[0].taetigkeit),
+            hint=_("issue it on or after the last day worked, or preview it with --draft"),
         )
 
 
@@ -117,18 +126,23 @@ def not_ended(e: Engagement, r: Rechnung, today: date) -> Problem | None:
     if r.datum > today:
         return Problem(
             None,
-            f"{_label(e, r)} is not issued yet: it would be dated {r.datum:%d.%m.%Y}, after "
-            f"today ({today:%d.%m.%Y}); an invoice is dated the day it is issued",
-            hint="build again on that day, or remove datum: from this invoice to date it "
-            "today; preview it now with --draft",
+            _(
+                "{label} is not issued yet: it would be dated {datum:%d.%m.%Y}, after today ({today:%d.%m.%Y}); an invoice is dated the day it is issued"
+            ).format(label=_label(e, r), datum=r.datum, today=today),
+            hint=_(
+                "build again on that day, or remove datum: from this invoice to date it today; preview it now with --draft"
+            ),
             severity=Severity.WARNING,
         )
     if r.art == "vorauszahlung" or r.datum >= r.leistung_bis:
         return None
     return Problem(
         None,
-        f"{_label(e, r)} is not issued yet: its period ends on {r.leistung_bis:%d.%m.%Y} "
-        f"and an invoice for work not yet done would be dated {r.datum:%d.%m.%Y}",
-        hint=f"build again on or after {r.leistung_bis:%d.%m.%Y}; preview it now with --draft",
+        _(
+            "{label} is not issued yet: its period ends on {leistung_bis:%d.%m.%Y} and an invoice for work not yet done would be dated {datum:%d.%m.%Y}"
+        ).format(label=_label(e, r), leistung_bis=r.leistung_bis, datum=r.datum),
+        hint=_(
+            "build again on or after {leistung_bis:%d.%m.%Y}; preview it now with --draft"
+        ).format(leistung_bis=r.leistung_bis),
         severity=Severity.WARNING,
     )

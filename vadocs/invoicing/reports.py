@@ -147,9 +147,9 @@ def verify(ledger: Ledger, out_root: Path | None = None) -> tuple[int, list[Prob
                             _("invoice {number}: file changed since it was issued").format(
                                 number=inv.number
                             ),
-                            hint="restore it from the archive (.vadocs/archiv) or your backup"
+                            hint=_("restore it from the archive (.vadocs/archiv) or your backup")
                             if is_copy
-                            else "restore it from your backup",
+                            else _("restore it from your backup"),
                         )
                     )
     return checked, problems

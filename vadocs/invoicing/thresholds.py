@@ -6,6 +6,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from vadocs.documents.formatting import euro
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Issued
 
 PRIOR_YEAR_LIMIT = Decimal(25_000)
@@ -23,23 +24,31 @@ def small_business_warnings(invoices: list[Issued]) -> list[str]:
         amount = euro(total)
         if total > CURRENT_YEAR_LIMIT:
             notes.append(
-                f"§ 19 UStG: invoiced in {year}: {amount}, above 100.000 €: from the "
-                "invoice that crossed it you are no longer a Kleinunternehmerin; "
-                "talk to your tax advisor now"
+                _(
+                    "§ 19 UStG: invoiced in {year}: {amount}, above 100.000 €: from the "
+                    "invoice that crossed it you are no longer a Kleinunternehmerin; "
+                    "talk to your tax advisor now"
+                ).format(year=year, amount=amount)
             )
         elif total > CURRENT_YEAR_LIMIT * APPROACHING:
             notes.append(
-                f"§ 19 UStG: invoiced in {year}: {amount}, close to the 100.000 € "
-                "limit for the current year"
+                _(
+                    "§ 19 UStG: invoiced in {year}: {amount}, close to the 100.000 € "
+                    "limit for the current year"
+                ).format(year=year, amount=amount)
             )
         elif total > PRIOR_YEAR_LIMIT:
             notes.append(
-                f"§ 19 UStG: invoiced in {year}: {amount}, above 25.000 €: in "
-                f"{year + 1} you can no longer be a Kleinunternehmerin"
+                _(
+                    "§ 19 UStG: invoiced in {year}: {amount}, above 25.000 €: in "
+                    "{next} you can no longer be a Kleinunternehmerin"
+                ).format(year=year, amount=amount, next=year + 1)
             )
         elif total > PRIOR_YEAR_LIMIT * APPROACHING:
             notes.append(
-                f"§ 19 UStG: invoiced in {year}: {amount}, close to the 25.000 € "
-                f"limit that decides on {year + 1}"
+                _(
+                    "§ 19 UStG: invoiced in {year}: {amount}, close to the 25.000 € "
+                    "limit that decides on {next}"
+                ).format(year=year, amount=amount, next=year + 1)
             )
     return notes

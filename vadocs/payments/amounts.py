@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from vadocs.i18n import _
+
 _CAMT = re.compile(r"[0-9]{1,18}(\.[0-9]{1,5})?")
 _GERMAN = re.compile(r"[0-9]{1,15}(,[0-9]{0,2})?")
 
@@ -25,10 +27,10 @@ def camt_amount(text: str) -> Decimal:
     """
     text = text.strip()
     if not _CAMT.fullmatch(text):
-        raise AmountError(f"„{text}“ ist kein Betrag (erwartet z. B. 1190.00)")
+        raise AmountError(_("“{text}” is not an amount (expected e.g. 1190.00)").format(text=text))
     value = Decimal(text)
     if value != value.quantize(Decimal("0.01")):
-        raise AmountError(f"„{text}“ hat mehr als zwei Nachkommastellen")
+        raise AmountError(_("“{text}” has more than two decimal places").format(text=text))
     return value.quantize(Decimal("0.01"))
 
 
@@ -42,8 +44,8 @@ def german_amount(text: str) -> Decimal:
     """
     text = text.strip()
     if not _GERMAN.fullmatch(text):
-        raise AmountError(f"„{text}“ ist kein Betrag (erwartet z. B. 1190,00)")
-    whole, _, frac = text.partition(",")
+        raise AmountError(_("“{text}” is not an amount (expected e.g. 1190,00)").format(text=text))
+    whole, _sep, frac = text.partition(",")
     return Decimal(f"{whole}.{frac or '0'}").quantize(Decimal("0.01"))
 
 
@@ -55,7 +57,7 @@ def to_cents(value: Decimal) -> int:
     """
     cents = value * 100
     if cents != cents.to_integral_value():
-        raise AmountError(f"{value} ist kein Betrag in ganzen Cent")
+        raise AmountError(_("{value} is not an amount in whole cents").format(value=value))
     return int(cents)
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
 from vadocs.errors import Problem
+from vadocs.i18n import _
 from vadocs.payments.amounts import AmountError, camt_amount
 from vadocs.payments.bookings import Booking, identity_of
 
@@ -64,13 +65,13 @@ def _read_zip(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = [n for n in archive.namelist() if n.lower().endswith(".xml")]
             if not names:
-                problems.append(Problem(path, "die ZIP-Datei enthält keine XML-Datei"))
+                problems.append(Problem(path, _("the ZIP file holds no XML file")))
             for name in sorted(names):
                 found, bad = _read_xml(path, f"{path.name}:{name}", archive.read(name))
                 bookings += found
                 problems += bad
-    except zipfile.BadZipFile as exc:
-        problems.append(Problem(path, f"keine gültige ZIP-Datei ({exc})"))
+    except zipfile.BadZipFile:
+        problems.append(Problem(path, _("not a valid ZIP file")))
     return bookings, problems
 
 
@@ -80,14 +81,22 @@ def _read_xml(path: Path, source: str, data: bytes) -> tuple[list[Booking], list
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if isinstance(exc.lineno, int) else None
-        return [], [Problem(path, f"{source}: kein gültiges XML ({exc.msg})", line=line)]
+        return [], [
+            Problem(
+                path,
+                _("{source}: not valid XML ({msg})").format(source=source, msg=exc.msg),
+                line=line,
+            )
+        ]
     ns = etree.QName(root).namespace or ""
     if "camt.05" not in ns:
         return [], [
             Problem(
                 path,
-                f"{source}: kein camt-Kontoauszug (Namensraum „{ns or 'keiner'}“)",
-                hint="erwartet camt.053 (001.02 oder 001.08), camt.052 oder camt.054",
+                _("{source}: not a camt bank statement (namespace “{ns}”)").format(
+                    source=source, ns=ns or _("none")
+                ),
+                hint=_("expected camt.053 (001.02 or 001.08), camt.052 or camt.054"),
             )
         ]
     bookings: list[Booking] = []
@@ -111,7 +120,7 @@ def _entry(
         return []  # pending or informational entries are no payments yet
     sign = {"CRDT": 1, "DBIT": -1}.get(_text(entry, "CdtDbtInd"))
     if sign is None:
-        raise ValueError("Buchung ohne gültiges CdtDbtInd (CRDT oder DBIT)")
+        raise ValueError(_("booking without a valid CdtDbtInd (CRDT or DBIT)"))
     when = _date(_text(entry, "BookgDt/Dt", "BookgDt/DtTm", "ValDt/Dt"))
     total = _amount(entry, "Amt")
     details = _all(entry, "NtryDtls/TxDtls")
@@ -143,13 +152,19 @@ def _amount(node: _Element, *paths: str) -> Decimal:
         for found in _all(node, path):
             currency = found.get("Ccy", "EUR")
             if currency != "EUR":
-                raise ValueError(f"Betrag in {currency}: nur Euro-Konten werden unterstützt")
+                raise ValueError(
+                    _("amount in {currency}: only euro accounts are supported").format(
+                        currency=currency
+                    )
+                )
             return camt_amount(found.text or "")
-    raise ValueError("Buchung ohne Betrag (Amt)")
+    raise ValueError(_("booking without an amount (Amt)"))
 
 
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise ValueError(f"Buchung ohne gültiges Buchungsdatum („{text}“)") from None
+        raise ValueError(
+            _("booking without a valid booking date (“{text}”)").format(text=text)
+        ) from None

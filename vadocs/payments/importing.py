@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from vadocs.errors import LedgerError, Problem, ProblemsError
-from vadocs.i18n import _
+from vadocs.i18n import _, ngettext, os_error
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments.bookings import Booking
 from vadocs.payments.camt import is_camt, read_camt
@@ -38,7 +38,7 @@ def read_statement(path: Path) -> tuple[list[Booking], list[Problem]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [], [Problem(path, f"Datei nicht lesbar ({exc.strerror})")]
+        return [], [Problem(path, _("file cannot be read ({error})").format(error=os_error(exc)))]
     if is_camt(data):
         return read_camt(path, data)
     if is_mt940(data):
@@ -46,8 +46,8 @@ def read_statement(path: Path) -> tuple[list[Booking], list[Problem]]:
     return [], [
         Problem(
             path,
-            _("weder camt (XML/ZIP) noch MT940"),
-            hint="exportieren Sie im Online-Banking den Kontoauszug als camt.053 oder MT940",
+            _("neither camt (XML/ZIP) nor MT940"),
+            hint=_("export the bank statement in your online banking as camt.053 or MT940"),
         )
     ]
 
@@ -113,22 +113,35 @@ def match_by_hand(
     b = store.booking(identity) or _by_suffix(store, identity)
     rest = b.amount - store.allocated(b.identity)
     if rest <= 0:
-        raise LedgerError(f"Buchung {b.identity} ist bereits vollständig zugeordnet")
+        raise LedgerError(
+            _("booking {booking} is already fully matched").format(booking=b.identity)
+        )
     targets = []
     for number in numbers:
         inv = ledger.get(number)
         if inv is None or inv.kind == "storno":
-            raise LedgerError(f"Rechnung {number} gibt es nicht (oder sie ist eine Stornorechnung)")
+            raise LedgerError(
+                _("there is no invoice {number} (or it is a cancellation invoice)").format(
+                    number=number
+                )
+            )
         targets.append(inv)
     allocations = allocate(rest, targets, statuses(ledger), overpay=overpay)
     excess = rest - sum((a.amount for a in allocations), Decimal("0.00"))
     if excess > 0 and not overpay:
         names = ", ".join(numbers)
         raise LedgerError(
-            f"Buchung {b.identity}: {excess:.2f} € mehr, als {names} noch offen "
-            f"{'hat' if len(numbers) == 1 else 'haben'} – das wäre eine Überzahlung",
-            hint="weitere Rechnungen nennen, oder mit --ueberzahlung bewusst als Überzahlung "
-            "buchen (sie erscheint dann in `vadocs invoices list --open` zum Erstatten)",
+            ngettext(
+                "booking {booking}: {excess:.2f} € more than {names} still has open "
+                "– that would be an overpayment",
+                "booking {booking}: {excess:.2f} € more than {names} still have open "
+                "– that would be an overpayment",
+                len(numbers),
+            ).format(booking=b.identity, excess=excess, names=names),
+            hint=_(
+                "name further invoices, or book it as an overpayment on purpose with "
+                "--ueberzahlung (it then shows in `vadocs invoices list --open` to be refunded)"
+            ),
         )
     with ledger.issuing():
         for a in allocations:
@@ -143,8 +156,10 @@ def _by_suffix(store: PaymentStore, text: str) -> Booking:
     found = [b for b in store.bookings() if b.identity.endswith(text)]
     if len(found) != 1:
         raise LedgerError(
-            f"Buchung „{text}“ {'ist nicht eindeutig' if found else 'gibt es nicht'}",
-            hint="`vadocs payments list` zeigt die Buchungen mit ihrer Kennung",
+            (
+                _("booking “{text}” is ambiguous") if found else _("there is no booking “{text}”")
+            ).format(text=text),
+            hint=_("`vadocs payments list` shows the bookings with their identifier"),
         )
     return found[0]
 
@@ -165,15 +180,21 @@ def add_payment(
     the invoice still asks for unless ``overpay``.
     """
     if amount <= 0:
-        raise LedgerError("der Betrag muss größer als 0 sein")
+        raise LedgerError(_("the amount must be greater than 0"))
     state = statuses(ledger).get(number)
     if state is None:
-        raise LedgerError(f"Rechnung {number} gibt es nicht (oder sie ist eine Stornorechnung)")
+        raise LedgerError(
+            _("there is no invoice {number} (or it is a cancellation invoice)").format(
+                number=number
+            )
+        )
     if amount > state.open and not overpay:
         raise LedgerError(
-            f"Rechnung {number}: {amount:.2f} € ist mehr als die noch offenen "
-            f"{state.open:.2f} € – das wäre eine Überzahlung",
-            hint="Betrag prüfen, oder mit --ueberzahlung bewusst als Überzahlung buchen",
+            _(
+                "invoice {number}: {amount:.2f} € is more than the {open:.2f} € still open "
+                "– that would be an overpayment"
+            ).format(number=number, amount=amount, open=state.open),
+            hint=_("check the amount, or book it as an overpayment on purpose with --ueberzahlung"),
         )
     store = PaymentStore(ledger, clock)
     with ledger.issuing():
@@ -187,7 +208,7 @@ def write_off(
     store = PaymentStore(ledger, clock)
     st = statuses(ledger).get(number)
     if st is None or st.open <= 0:
-        raise LedgerError(f"Rechnung {number} hat keinen offenen Betrag")
+        raise LedgerError(_("invoice {number} has no open amount").format(number=number))
     with ledger.issuing():
         store.add_event(PaymentEvent("written_off", number, st.open, on, None, reason))
     return st.open

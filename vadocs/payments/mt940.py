@@ -18,6 +18,7 @@ from typing import Any
 import mt940 as mt940_lib
 
 from vadocs.errors import Problem
+from vadocs.i18n import _
 from vadocs.payments.bookings import Booking, german_iban, identity_of
 
 _REQUIRED = (":20:", ":25:", ":61:")
@@ -32,20 +33,22 @@ def read_mt940(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
     text = _decode(data)
     missing = [tag for tag in _REQUIRED if tag not in text]
     if ":62F:" not in text and ":62M:" not in text:
-        missing.append(":62F: (Schlusssaldo – die Datei ist unvollständig)")
+        missing.append(_(":62F: (closing balance – the file is incomplete)"))
     if missing:
         return [], [
             Problem(
                 path,
-                f"kein vollständiger MT940-Auszug, es fehlt: {', '.join(missing)}",
-                hint="MT940-Dateien beginnen mit :20: und enthalten je Buchung ein :61:",
+                _("not a complete MT940 statement, missing: {missing}").format(
+                    missing=", ".join(missing)
+                ),
+                hint=_("MT940 files start with :20: and hold one :61: per booking"),
             )
         ]
     try:
         parsed = mt940_lib.models.Transactions(options=mt940_lib.Options.all())
         parsed.parse(text)
     except Exception as exc:  # the library raises plain exceptions on bad input
-        return [], [Problem(path, f"MT940 nicht lesbar ({exc})")]
+        return [], [Problem(path, _("MT940 cannot be read ({exc})").format(exc=exc))]
     account = german_iban(str(parsed.data.get("account_identification") or ""))
     seen: Counter[tuple[str, ...]] = Counter()
     bookings: list[Booking] = []
@@ -56,7 +59,7 @@ def read_mt940(path: Path, data: bytes) -> tuple[list[Booking], list[Problem]]:
         except ValueError as exc:
             problems.append(Problem(path, str(exc)))
     if text.count(":61:") != len(parsed):
-        problems.append(Problem(path, "nicht jede :61:-Buchung ist lesbar"))
+        problems.append(Problem(path, _("not every :61: booking can be read")))
     return bookings, problems
 
 
@@ -73,9 +76,13 @@ def _booking(
     amount = d.get("amount")
     when = d.get("date")
     if amount is None or not isinstance(when, date):
-        raise ValueError("Buchung ohne Betrag oder Datum in :61:")
+        raise ValueError(_("booking without amount or date in :61:"))
     if str(d.get("currency") or amount.currency) != "EUR":
-        raise ValueError(f"Betrag in {amount.currency}: nur Euro-Konten werden unterstützt")
+        raise ValueError(
+            _("amount in {currency}: only euro accounts are supported").format(
+                currency=amount.currency
+            )
+        )
     value = Decimal(amount.amount).quantize(Decimal("0.01"))
     booked = d.get("entry_date") or when
     ref = str(d.get("bank_reference") or "")

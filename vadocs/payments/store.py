@@ -27,6 +27,7 @@ from decimal import Decimal
 from typing import Literal
 
 from vadocs.errors import LedgerError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 from vadocs.payments.amounts import from_cents, to_cents
 from vadocs.payments.bookings import Booking
@@ -101,12 +102,17 @@ class PaymentStore:
                 self.db.execute("INSERT INTO payments_schema VALUES (?)", (SCHEMA_VERSION,))
             elif row[0] > SCHEMA_VERSION:
                 raise LedgerError(
-                    f"{ledger.path}: die Zahlungsdaten stammen von einer neueren vadocs-Version "
-                    f"(Schema {row[0]})",
-                    hint="aktualisieren Sie vadocs",
+                    _(
+                        "{ledger}: the payment data come from a newer vadocs version (schema {schema})"
+                    ).format(ledger=ledger.path, schema=row[0]),
+                    hint=_("update vadocs"),
                 )
         except sqlite3.DatabaseError as exc:
-            raise LedgerError(f"{ledger.path}: Zahlungsdaten nicht lesbar ({exc})") from None
+            raise LedgerError(
+                _("{ledger}: payment data cannot be read ({exc})").format(
+                    ledger=ledger.path, exc=exc
+                )
+            ) from None
 
     def _now(self) -> str:
         return (self.clock or datetime.now()).isoformat(timespec="seconds")
@@ -123,8 +129,8 @@ class PaymentStore:
     def add_event(self, e: PaymentEvent) -> None:
         if self.ledger.get(e.number) is None:
             raise LedgerError(
-                f"Rechnung {e.number} gibt es nicht",
-                hint="`vadocs invoices list` zeigt die ausgestellten Rechnungen",
+                _("there is no invoice {number}").format(number=e.number),
+                hint=_("`vadocs invoices list` shows the issued invoices"),
             )
         self.db.execute(
             "INSERT INTO payment_events(kind, number, booking, amount_cents, on_date, note, "
@@ -174,7 +180,7 @@ class PaymentStore:
 
 
 def _booking(row: tuple[object, ...]) -> Booking:
-    identity, booked_on, cents, payer, iban, remittance, ref, source, _ = row
+    identity, booked_on, cents, payer, iban, remittance, ref, source, _recorded = row
     return Booking(
         identity=str(identity),
         booked_on=date.fromisoformat(str(booked_on)),

@@ -88,6 +88,6 @@ def make_converter(
             _("{ENV_CONVERTER}=uno, but {SYSTEM_PYTHON} cannot import uno").format(
                 ENV_CONVERTER=ENV_CONVERTER, SYSTEM_PYTHON=SYSTEM_PYTHON
             ),
-            hint=UNO_HINT,
+            hint=_(UNO_HINT),
         )
     return PdfConverter(soffice, timeout=timeout)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
-from vadocs.i18n import _
+from vadocs.i18n import N_, _, os_error
 from vadocs.pdf.staging import ConverterBase, is_pdf
 
 __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_soffice"]
@@ -34,10 +34,11 @@ __all__ = ["ENV_VAR", "INSTALL_HINT", "PdfConverter", "find_soffice", "require_s
 log = logging.getLogger(__name__)
 
 ENV_VAR = "VADOCS_SOFFICE"
-INSTALL_HINT = (
+INSTALL_HINT = N_(
     "install LibreOffice: sudo apt-get install libreoffice-writer-nogui "
-    f"fonts-liberation2 fonts-crosextra-carlito (or set {ENV_VAR} to the soffice program)"
+    "fonts-liberation2 fonts-crosextra-carlito (or set VADOCS_SOFFICE to the soffice program)"
 )
+"""How to get LibreOffice (a message id: print it as ``_(INSTALL_HINT)``)."""
 _OUTPUT_TAIL = 2000
 _REAP_SECONDS = 5.0
 
@@ -64,7 +65,7 @@ def require_soffice(configured: str | None = None) -> str:
     if found is None:
         wanted = configured or os.environ.get(ENV_VAR) or "soffice"
         raise ConverterMissingError(
-            _("LibreOffice not found: {wanted!r}").format(wanted=wanted), hint=INSTALL_HINT
+            _("LibreOffice not found: {wanted!r}").format(wanted=wanted), hint=_(INSTALL_HINT)
         )
     return found
 
@@ -82,7 +83,7 @@ def _filter_options(pdfa: bool) -> str:
 
 def _tail(*outputs: bytes) -> str:
     text = "\n".join(o.decode("utf-8", "replace").strip() for o in outputs if o.strip())
-    return text[-_OUTPUT_TAIL:] if text else "(LibreOffice printed nothing)"
+    return text[-_OUTPUT_TAIL:] if text else _("(LibreOffice printed nothing)")
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -174,9 +175,9 @@ class PdfConverter(ConverterBase):
         except OSError as exc:
             raise ConverterMissingError(
                 _("cannot start LibreOffice {soffice!r}: {exc_strerror_or_exc}").format(
-                    soffice=self.soffice, exc_strerror_or_exc=exc.strerror or exc
+                    soffice=self.soffice, exc_strerror_or_exc=os_error(exc)
                 ),
-                hint=INSTALL_HINT,
+                hint=_(INSTALL_HINT),
             ) from exc
         try:
             stdout, stderr = proc.communicate(timeout=self.timeout)
@@ -193,7 +194,8 @@ class PdfConverter(ConverterBase):
             self._abandon(proc)
             raise
         log.debug("soffice exited %s after %.2f s", proc.returncode, time.monotonic() - started)
-        return f"{_tail(stdout, stderr)}\n(exit code {proc.returncode})"
+        exit_code = _("(exit code {code})").format(code=proc.returncode)
+        return f"{_tail(stdout, stderr)}\n{exit_code}"
 
     def _abandon(self, proc: subprocess.Popen[bytes]) -> None:
         _kill_group(proc)

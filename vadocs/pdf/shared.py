@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from vadocs.errors import ConverterError
+from vadocs.i18n import _
 from vadocs.pdf.staging import ConverterBase, check_inputs
 
 __all__ = ["SOCKET_NAME", "SharedConverter", "connect_shared", "read_message", "send_message"]
@@ -42,16 +43,16 @@ def read_message(sock: socket.socket) -> dict[str, Any]:
     while not data.endswith(b"\n"):
         chunk = sock.recv(65536)
         if not chunk:
-            raise ConnectionResetError("the other side closed the connection")
+            raise ConnectionResetError(_("the other side closed the connection"))
         data += chunk
         if len(data) > _MAX_MESSAGE:
-            raise ConnectionError("message too long")
+            raise ConnectionError(_("message too long"))
     try:
         message = json.loads(data)
     except ValueError as exc:
-        raise ConnectionError(f"not a JSON message: {exc}") from exc
+        raise ConnectionError(_("not a JSON message: {exc}").format(exc=exc)) from exc
     if not isinstance(message, dict):
-        raise ConnectionError("not a JSON object")
+        raise ConnectionError(_("not a JSON object"))
     return message
 
 
@@ -71,7 +72,7 @@ def connect_shared(state_dir: Path, *, timeout: float) -> SharedConverter | None
         sock.connect(str(path))
         send_message(sock, {"ping": True})
         if read_message(sock).get("ok") is not True:
-            raise ConnectionError("no ping answer")
+            raise ConnectionError(_("no ping answer"))
     except OSError:
         sock.close()
         return None
@@ -109,8 +110,8 @@ class SharedConverter(ConverterBase):
             answer = read_message(self._sock)
         except OSError as exc:
             raise ConverterError(
-                f"the LibreOffice of `vadocs watch` did not answer: {exc}",
-                hint="build again; without a running watch, vadocs starts LibreOffice itself",
+                _("the LibreOffice of `vadocs watch` did not answer: {exc}").format(exc=exc),
+                hint=_("build again; without a running watch, vadocs starts LibreOffice itself"),
             ) from exc
         if not answer.get("ok"):
             raise ConverterError(str(answer.get("error")), hint=str(answer.get("hint", "")))

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Self
 
 from vadocs.errors import ConverterError, OutputError
-from vadocs.i18n import _
+from vadocs.i18n import _, os_error
 
 
 def check_inputs(docx_files: Sequence[Path]) -> None:
@@ -50,7 +50,7 @@ def make_staging(out_dir: Path) -> Path:
     except OSError as exc:
         raise OutputError(
             _("cannot write PDFs into {out_dir}: {exc_strerror_or_exc}").format(
-                out_dir=out_dir, exc_strerror_or_exc=exc.strerror or exc
+                out_dir=out_dir, exc_strerror_or_exc=os_error(exc)
             )
         ) from exc
 
@@ -63,7 +63,7 @@ def publish(pdf: Path, out_dir: Path) -> Path:
     except OSError as exc:
         raise OutputError(
             _("cannot write {target}: {exc_strerror_or_exc}").format(
-                target=target, exc_strerror_or_exc=exc.strerror or exc
+                target=target, exc_strerror_or_exc=os_error(exc)
             )
         ) from exc
     return target

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vadocs.errors import ConverterError, ConverterMissingError
-from vadocs.i18n import _
+from vadocs.i18n import N_, _, os_error
 from vadocs.pdf.staging import ConverterBase
 from vadocs.pdf.uno_process import Outcome, UnoWorker
 
@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 
 SYSTEM_PYTHON = "/usr/bin/python3"
 WORKER = Path(__file__).with_name("uno_worker.py")
-UNO_HINT = "install python3-uno (sudo apt-get install python3-uno), or set VADOCS_CONVERTER=cli"
+UNO_HINT = N_("install python3-uno (sudo apt-get install python3-uno), or set VADOCS_CONVERTER=cli")
 _RESTARTS = 1
 _REAP_SECONDS = 5.0
 _STOP_SECONDS = 5.0
@@ -165,7 +165,7 @@ class UnoConverter(ConverterBase):
                         log.warning("%s; restarting LibreOffice", outcome.error.splitlines()[0])
                         continue
                     failures[source] = outcome.error
-                    failures |= dict.fromkeys(files[index + 1 :], "not converted: see above")
+                    failures |= dict.fromkeys(files[index + 1 :], _("not converted: see above"))
                     break
                 if outcome.error:
                     failures[source] = outcome.error
@@ -206,9 +206,9 @@ class UnoConverter(ConverterBase):
         except OSError as exc:
             raise ConverterMissingError(
                 _("cannot start the UNO helper {self__command_0!r}: {exc_strerror_or_exc}").format(
-                    self__command_0=self._command[0], exc_strerror_or_exc=exc.strerror or exc
+                    self__command_0=self._command[0], exc_strerror_or_exc=os_error(exc)
                 ),
-                hint=UNO_HINT,
+                hint=_(UNO_HINT),
             ) from exc
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vadocs.i18n import _
 from vadocs.pdf.staging import is_pdf
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,7 @@ def kill_marked(marker: bytes) -> None:
     by the next one, and a killed process forks no more.
     """
     killed: set[int] = set()
-    for _ in range(10):
+    for _attempt in range(10):
         found = set(_pids_naming(marker)) - killed
         if not found:
             return
@@ -141,11 +142,15 @@ class UnoWorker:
             try:
                 message = self._next(deadline)
             except queue.Empty:
-                return self.lose(f"LibreOffice did not start within {timeout:g} s")
+                return self.lose(
+                    _("LibreOffice did not start within {timeout:g} s").format(timeout=timeout)
+                )
             if message is None:
-                return self.lose("the UNO helper exited before LibreOffice was ready")
+                return self.lose(_("the UNO helper exited before LibreOffice was ready"))
             if message.get("ready") is False:
-                return self.lose(f"LibreOffice did not start: {message.get('error')}")
+                return self.lose(
+                    _("LibreOffice did not start: {error}").format(error=message.get("error"))
+                )
             self.ready = message.get("ready") is True
         return Outcome()
 
@@ -157,13 +162,13 @@ class UnoWorker:
             self.proc.stdin.write(json.dumps(request).encode() + b"\n")
             self.proc.stdin.flush()
         except OSError:
-            return self.lose("the UNO helper is gone")
+            return self.lose(_("the UNO helper is gone"))
         started = time.monotonic()
         outcome = self._await_answer(self._last_id, started + timeout, timeout)
         if outcome.error:
             return outcome
         if not is_pdf(target):  # never trust a reported success
-            return Outcome("LibreOffice reported success but wrote no PDF")
+            return Outcome(_("LibreOffice reported success but wrote no PDF"))
         log.debug("converted %s in %.3f s", source, time.monotonic() - started)
         return outcome
 
@@ -172,11 +177,20 @@ class UnoWorker:
             try:
                 message = self._next(deadline)
             except queue.Empty:
-                return self.lose(f"LibreOffice did not finish within {timeout:g} s and was stopped")
+                return self.lose(
+                    _("LibreOffice did not finish within {timeout:g} s and was stopped").format(
+                        timeout=timeout
+                    )
+                )
             if message is None:
                 code = self.proc.poll()
-                detail = "" if code is None else f" (exit code {code})"
-                return self.lose(f"LibreOffice or its UNO helper crashed{detail}")
+                return self.lose(
+                    _("LibreOffice or its UNO helper crashed")
+                    if code is None
+                    else _("LibreOffice or its UNO helper crashed (exit code {code})").format(
+                        code=code
+                    )
+                )
             if message.get("id") != wanted:
                 continue
             if message.get("fatal"):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vadocs.errors import Problem, ProblemsError
+from vadocs.i18n import N_, _
 from vadocs.timesheets.formats import Layout
 from vadocs.timesheets.rows import Row
 from vadocs.timesheets.values import (
@@ -25,13 +26,13 @@ from vadocs.timesheets.values import (
 )
 
 MAX_PROBLEMS = 20
-DATE_HINT = (
-    "setzen Sie in der Kundendatei zeiten_csv: {datei: …, datumsformat: TT/MM/JJJJ} "
-    "(oder MM/TT/JJJJ), oder exportieren Sie Daten als JJJJ-MM-TT"
+DATE_HINT = N_(
+    "set in the client file zeiten_csv: {datei: …, datumsformat: TT/MM/JJJJ} "
+    "(or MM/TT/JJJJ), or export dates as YYYY-MM-DD"
 )
-DURATION_HINT = (
-    "setzen Sie in der Kundendatei zeiten_csv: {datei: …, dauerformat: stunden} "
-    "(oder h:mm, h:mm:ss, minuten, sekunden)"
+DURATION_HINT = N_(
+    "set in the client file zeiten_csv: {datei: …, dauerformat: stunden} "
+    "(or h:mm, h:mm:ss, minuten, sekunden)"
 )
 
 
@@ -74,7 +75,7 @@ def plan(
     if problems:
         raise ProblemsError(problems)
     if not dates.first:
-        raise ProblemsError([Problem(file, "die Datei enthält keine Zeiteinträge", line=1)])
+        raise ProblemsError([Problem(file, _("the file holds no time entries"), line=1)])
     return Plan(
         *_date_plan(file, dates, date_format),
         _duration_plan(file, layout, durations, duration_format),
@@ -84,19 +85,19 @@ def plan(
 def _cell(cells: list[str], index: int, what: str) -> str:
     value = cells[index].strip() if index < len(cells) else ""
     if not value:
-        raise ValueError(f"die Spalte {what} ist leer")
+        raise ValueError(_("the {what} column is empty").format(what=_(what)))
     return value
 
 
 def _look(cells: list[str], layout: Layout, dates: _Seen, durations: _Seen, line: int) -> None:
-    text = _cell(cells, layout.date, "Datum")
+    text = _cell(cells, layout.date, N_("date"))
     shape, first, second = date_shape(text)
     dates.first.setdefault(shape, (line, text))
     if first > 12 and dates.day_first is None:
         dates.day_first = (line, text)
     if second > 12 and dates.month_first is None:
         dates.month_first = (line, text)
-    text = _cell(cells, layout.duration, "Dauer")
+    text = _cell(cells, layout.duration, N_("duration"))
     durations.first.setdefault(duration_shape(text), (line, text))
 
 
@@ -106,9 +107,11 @@ def _mixed(file: Path, seen: dict[str, tuple[int, str]], what: str, hint: str) -
         [
             Problem(
                 file,
-                f"{what} wechselt in der Spalte: Zeile {line_a} „{a}“, hier „{b}“",
+                _("{what} changes within the column: line {line} “{a}”, here “{b}”").format(
+                    what=_(what), line=line_a, a=a, b=b
+                ),
                 line=line_b,
-                hint=hint,
+                hint=_(hint),
             )
         ]
     )
@@ -122,13 +125,17 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
                 raise ProblemsError(
                     [
                         Problem(
-                            file, f"„{text}“ passt nicht zum datumsformat {date_format}", line=line
+                            file,
+                            _("“{text}” does not match datumsformat {format}").format(
+                                text=text, format=date_format
+                            ),
+                            line=line,
                         )
                     ]
                 )
         return shape, order
     if len(seen.first) > 1:
-        raise _mixed(file, seen.first, "das Datumsformat", "exportieren Sie alle Daten gleich")
+        raise _mixed(file, seen.first, N_("the date format"), N_("export all dates the same way"))
     ((shape, (line, text)),) = seen.first.items()
     if not shape.startswith("?"):
         return shape, "ymd" if shape.startswith("J") else "dmy"
@@ -138,9 +145,11 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
             [
                 Problem(
                     file,
-                    f"„{m}“ ist Monat zuerst, aber Zeile {line_d} „{d}“ Tag zuerst",
+                    _("“{m}” is month first, but line {line} “{d}” day first").format(
+                        m=m, line=line_d, d=d
+                    ),
                     line=line_m,
-                    hint=DATE_HINT,
+                    hint=_(DATE_HINT),
                 )
             ]
         )
@@ -148,8 +157,10 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
         return shape, "dmy"
     if seen.month_first:
         return shape, "mdy"
-    message = f"„{text}“ ist mehrdeutig (Tag/Monat oder Monat/Tag) und kein Tag der Spalte ist größer als 12"
-    raise ProblemsError([Problem(file, message, line=line, hint=DATE_HINT)])
+    message = _(
+        "“{text}” is ambiguous (day/month or month/day) and no day in the column is above 12"
+    ).format(text=text)
+    raise ProblemsError([Problem(file, message, line=line, hint=_(DATE_HINT))])
 
 
 def _duration_plan(file: Path, layout: Layout, seen: _Seen, unit: str | None) -> str:
@@ -161,22 +172,34 @@ def _duration_plan(file: Path, layout: Layout, seen: _Seen, unit: str | None) ->
         )
         for line, text in wrong.values():
             raise ProblemsError(
-                [Problem(file, f"„{text}“ passt nicht zum dauerformat {unit}", line=line)]
+                [
+                    Problem(
+                        file,
+                        _("“{text}” does not match dauerformat {unit}").format(
+                            text=text, unit=unit
+                        ),
+                        line=line,
+                    )
+                ]
             )
         return unit
     if clock and numbers:
-        raise _mixed(file, seen.first, "das Dauerformat", DURATION_HINT)
+        raise _mixed(file, seen.first, N_("the duration format"), DURATION_HINT)
     if clock:
         return CLOCK_LIKE
     rule = layout.format.numbers
     if rule == "stunden":
         return "stunden"
     if rule == "sekunden-oder-stunden" and len(numbers) > 1:
-        raise _mixed(file, numbers, "das Dauerformat (Sekunden und Dezimalstunden)", DURATION_HINT)
+        raise _mixed(
+            file, numbers, N_("the duration format (seconds and decimal hours)"), DURATION_HINT
+        )
     if "ganzzahl" in numbers:
         if rule == "sekunden-oder-stunden":
             return "sekunden"
         line, text = numbers["ganzzahl"]
-        message = f"Dauer „{text}“ ohne Einheit: Stunden, Minuten oder Sekunden?"
-        raise ProblemsError([Problem(file, message, line=line, hint=DURATION_HINT)])
+        message = _("duration “{text}” without a unit: hours, minutes or seconds?").format(
+            text=text
+        )
+        raise ProblemsError([Problem(file, message, line=line, hint=_(DURATION_HINT))])
     return "stunden"

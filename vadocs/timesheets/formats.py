@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from vadocs.i18n import _
+
 Numbers = Literal["stunden", "sekunden-oder-stunden", "nur-dezimal"]
 """How a plain number in the duration column reads:
 
@@ -73,7 +75,9 @@ class Layout:
 
         date, duration = find(fmt.date), find(fmt.duration)
         if date is None or duration is None:
-            raise ValueError(f"{fmt.name}: the header lacks the date or duration column")
+            raise ValueError(
+                _("{name}: the header lacks the date or duration column").format(name=fmt.name)
+            )
         return cls(
             fmt,
             date,

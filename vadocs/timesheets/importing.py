@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from vadocs.errors import Problem, ProblemsError, Severity
+from vadocs.i18n import N_, _
 from vadocs.timesheets import columns
 from vadocs.timesheets.formats import Layout
 from vadocs.timesheets.mapping import ROLES, mapped_format
@@ -29,9 +30,9 @@ from vadocs.timesheets.values import duration_seconds as seconds_of
 
 DAY = 24 * 3600
 LONG_ENTRY, LONG_DAY = 10 * 3600, 16 * 60
-FORMAT_HINT = (
-    "unterstützt: " + ", ".join(f.name for f in FORMATS[:-1]) + "; für andere Programme "
-    "in der Kundendatei zeiten_csv: {datei: …, spalten: {datum: …, dauer: …, taetigkeit: …}}"
+FORMAT_HINT = N_(
+    "supported: {formats}; for other programs set in the client file "
+    "zeiten_csv: {{datei: …, spalten: {{datum: …, dauer: …, taetigkeit: …}}}}"
 )
 
 
@@ -78,17 +79,24 @@ def _layout(req: Request, header_row: Row) -> Layout:
     fmt = mapped_format(req.columns) if req.columns else detect(header)
     missing = _missing(req.columns or {}, header)
     if fmt is None or not fmt.matches(header) or missing:
-        shown = ", ".join(c.strip() for c in cells[:12]) or "leer"
-        wanted = f" (fehlt: {', '.join(missing)})" if missing else ""
-        message = f"Kopfzeile nicht erkannt{wanted}: {shown}"
-        raise ProblemsError([Problem(req.file, message, line=line, hint=FORMAT_HINT)])
+        shown = ", ".join(c.strip() for c in cells[:12]) or _("empty")
+        wanted = " " + _("(missing: {names})").format(names=", ".join(missing)) if missing else ""
+        message = _("header row not recognised{missing}: {shown}").format(
+            missing=wanted, shown=shown
+        )
+        hint = _(FORMAT_HINT).format(formats=", ".join(f.name for f in FORMATS[:-1]))
+        raise ProblemsError([Problem(req.file, message, line=line, hint=hint)])
     lay = Layout.of(fmt, header)
     for wanted_value, index, what in (
-        (req.client, lay.client, "Kunden"),
-        (req.project, lay.project, "Projekt"),
+        (req.client, lay.client, N_("a client filter is set, but the file has no client column")),
+        (
+            req.project,
+            lay.project,
+            N_("a project filter is set, but the file has no project column"),
+        ),
     ):
         if wanted_value and index is None:
-            message = f"ein {what}filter ist gesetzt, aber die Datei hat keine {what}spalte"
+            message = _(what)
             raise ProblemsError([Problem(req.file, message, line=line)])
     return lay
 
@@ -189,16 +197,20 @@ class _Billing:
         seconds = seconds_of(raw, self.plan.duration_unit)
         minutes = whole_minutes(seconds)
         if seconds <= 0:
-            raise ValueError(f"Dauer „{raw.strip()}“ ist null oder negativ")
+            raise ValueError(_("duration “{raw}” is zero or negative").format(raw=raw.strip()))
         if minutes == 0:
-            raise ValueError(f"Dauer „{raw.strip()}“ ist kürzer als eine halbe Minute")
+            raise ValueError(
+                _("duration “{raw}” is shorter than half a minute").format(raw=raw.strip())
+            )
         if seconds > DAY:
             raise ValueError(
-                f"Dauer {hm(minutes)} Std. („{raw.strip()}“) ist länger als 24 Stunden "
-                "– lief die Stoppuhr weiter? Eintrag im Zeiterfassungsprogramm korrigieren"
+                _(
+                    "duration {hours} h (“{raw}”) is longer than 24 hours – did the stopwatch "
+                    "keep running? Correct the entry in the time tracker"
+                ).format(hours=hm(minutes), raw=raw.strip())
             )
         if seconds > LONG_ENTRY:
-            message = f"Eintrag über 10 Stunden ({hm(minutes)} Std.) – bitte prüfen"
+            message = _("entry over 10 hours ({hours} h) – please check").format(hours=hm(minutes))
             self.problems.append(
                 Problem(self.req.file, message, line=line, severity=Severity.WARNING)
             )
@@ -212,15 +224,19 @@ class _Billing:
         span = (clock_seconds(end) - clock_seconds(start)) % DAY
         if abs(span - seconds) > 60:
             raise ValueError(
-                f"Dauer {hm(minutes)} Std. passt nicht zu Beginn/Ende {start}–{end} "
-                f"({hm(span // 60)} Std.); Einheit der Dauer prüfen (dauerformat)"
+                _(
+                    "duration {hours} h does not match start/end {start}–{end} ({span} h); "
+                    "check the unit of the duration (dauerformat)"
+                ).format(hours=hm(minutes), start=start, end=end, span=hm(span // 60))
             )
 
     def _finish(self) -> None:
         req, report = self.req, self.report
         for day, (minutes, line) in sorted(self.days.items()):
             if minutes > LONG_DAY:
-                message = f"{day:%d.%m.%Y}: zusammen {hm(minutes)} Std. an einem Tag (über 16 Std.)"
+                message = _("{day:%d.%m.%Y}: {hours} h in one day altogether (over 16 h)").format(
+                    day=day, hours=hm(minutes)
+                )
                 self.problems.append(
                     Problem(req.file, message, line=line, severity=Severity.WARNING)
                 )
@@ -228,12 +244,14 @@ class _Billing:
         if failed:
             return
         if req.client and not self.client_rows:
-            self._nothing("Kunde", req.client, report.clients)
+            self._nothing(N_("client"), req.client, report.clients)
         elif req.project and not self.project_rows:
-            self._nothing("Projekt", req.project, report.projects)
+            self._nothing(N_("project"), req.project, report.projects)
         elif not report.used:
-            message = f"keine Zeile übernommen – {report.summary()}"
-            self.problems.append(Problem(req.file, message, hint="Zeitraum und Filter prüfen"))
+            message = _("no row taken – {summary}").format(summary=report.summary())
+            self.problems.append(
+                Problem(req.file, message, hint=_("check the period and the filters"))
+            )
 
     def _nothing(self, what: str, wanted: str, names: dict[str, None]) -> None:
         message, hint = no_match(what, wanted, names)

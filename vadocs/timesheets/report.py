@@ -8,9 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from vadocs.i18n import N_, _
 from vadocs.timesheets.values import hm
 
-SKIP_REASONS = ("anderer Kunde", "anderes Projekt", "außerhalb des Zeitraums", "nicht abrechenbar")
+SKIP_REASONS = {
+    "anderer Kunde": N_("other client"),
+    "anderes Projekt": N_("other project"),
+    "außerhalb des Zeitraums": N_("outside the period"),
+    "nicht abrechenbar": N_("not billable"),
+}
+"""Why a row was skipped: the key counted in :attr:`ImportReport.skipped`, and its message."""
 """Why a row is not billed, in the order the filters apply."""
 MAX_NAMES = 200
 """Distinct client / project names kept for "did you mean" (bounded memory on huge files)."""
@@ -51,22 +58,36 @@ class ImportReport:
         """One German line, e.g. ``x.csv (Kimai, 2026-12): 12 Zeilen gelesen, 2 übernommen
         (0:25 Std.); übersprungen: 10 anderer Kunde``."""
         period = f"{self.von:%d.%m.%Y}–{self.bis:%d.%m.%Y}"
-        text = (
-            f"{self.file} ({self.format}, {period}): {self.read} Zeilen gelesen, "
-            f"{self.used} übernommen ({hm(self.minutes)} Std.)"
+        text = _("{file} ({format}, {period}): {read} rows read, {used} taken ({hours} h)").format(
+            file=self.file,
+            format=self.format,
+            period=period,
+            read=self.read,
+            used=self.used,
+            hours=hm(self.minutes),
         )
-        skipped = [f"{self.skipped[r]} {r}" for r in SKIP_REASONS if self.skipped[r]]
-        return text + ("; übersprungen: " + ", ".join(skipped) if skipped else "")
+        skipped = [
+            f"{self.skipped[r]} {_(why)}" for r, why in SKIP_REASONS.items() if self.skipped[r]
+        ]
+        return text + (
+            _("; skipped: {reasons}").format(reasons=", ".join(skipped)) if skipped else ""
+        )
 
 
 def no_match(what: str, wanted: str, names: dict[str, None]) -> tuple[str, str]:
     """Message and hint for a filter that matched no row: the names the file does hold."""
     found = list(names)
-    message = f"{what} „{wanted}“ passt auf keine Zeile; die Datei enthält: " + (
-        ", ".join(f"„{n}“" for n in found[:20]) or "keine Namen"
+    message = _("{what} “{wanted}” matches no row; the file holds: {names}").format(
+        what=_(what),
+        wanted=wanted,
+        names=", ".join(_("“{name}”").format(name=n) for n in found[:20]) or _("no names"),
     )
     close = difflib.get_close_matches(wanted, found, n=1, cutoff=0.5)
-    hint = f"meinten Sie „{close[0]}“?" if close else "Schreibweise wie in der Datei übernehmen"
+    hint = (
+        _("did you mean “{name}”?").format(name=close[0])
+        if close
+        else _("write it as the file does")
+    )
     return message, hint
 
 

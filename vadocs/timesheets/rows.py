@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from vadocs.errors import InputFileError, Problem, ProblemsError
+from vadocs.i18n import N_, _
 
 Row = tuple[int, list[str]]
 """``(line, cells)``; the first row is the header."""
 
 _WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods), OLE2 (xls)
-_ENCODING_HINT = (
-    "exportieren Sie die Datei als CSV in UTF-8 (in Excel: „CSV UTF-8“); "
-    "Windows-1252/Latin-1 wird nicht geraten"
+_ENCODING_HINT = N_(
+    "export the file as CSV in UTF-8 (in Excel: “CSV UTF-8”); Windows-1252/Latin-1 is not guessed"
 )
 
 
@@ -36,15 +36,17 @@ def read_rows(file: Path) -> Iterator[Row]:
                 yield from _workbook_rows(file)
                 return
             if magic.startswith((b"\xff\xfe", b"\xfe\xff")):
-                raise _problem(file, 1, "die Datei ist UTF-16-kodiert", _ENCODING_HINT)
+                raise _problem(file, 1, _("the file is UTF-16 encoded"), _(_ENCODING_HINT))
             raw.seek(0)
             yield from _csv_rows(file, raw)
     except FileNotFoundError:
-        raise InputFileError(f"{file}: Datei nicht gefunden", hint="Pfad prüfen") from None
+        raise InputFileError(
+            _("{file}: file not found").format(file=file), hint=_("check the path")
+        ) from None
     except IsADirectoryError:
-        raise InputFileError(f"{file}: ist ein Ordner, keine Datei") from None
+        raise InputFileError(_("{file}: is a folder, not a file").format(file=file)) from None
     except PermissionError:
-        raise InputFileError(f"{file}: keine Leserechte") from None
+        raise InputFileError(_("{file}: no permission to read").format(file=file)) from None
 
 
 def _problem(file: Path, line: int, message: str, hint: str = "") -> ProblemsError:
@@ -58,7 +60,10 @@ def _lines(file: Path, raw: BinaryIO) -> Iterator[str]:
         except UnicodeDecodeError as exc:
             byte = line[exc.start]
             raise _problem(
-                file, number, f"kein gültiges UTF-8 (Byte 0x{byte:02x})", _ENCODING_HINT
+                file,
+                number,
+                _("not valid UTF-8 (byte 0x{byte:02x})").format(byte=byte),
+                _(_ENCODING_HINT),
             ) from None
         yield text.removeprefix("\ufeff") if number == 1 else text
 
@@ -72,7 +77,7 @@ def _csv_rows(file: Path, raw: BinaryIO) -> Iterator[Row]:
     lines = _lines(file, raw)
     first = next(lines, None)
     if first is None:
-        raise _problem(file, 1, "die Datei ist leer", "exportieren Sie den Bericht erneut")
+        raise _problem(file, 1, _("the file is empty"), _("export the report again"))
     reader = csv.reader(_chain(first, lines), delimiter=_delimiter(first))
     start = 1
     try:
@@ -80,7 +85,9 @@ def _csv_rows(file: Path, raw: BinaryIO) -> Iterator[Row]:
             yield start, row
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise _problem(file, reader.line_num, f"keine lesbare CSV-Zeile ({exc})") from None
+        raise _problem(
+            file, reader.line_num, _("not a readable CSV line ({exc})").format(exc=exc)
+        ) from None
 
 
 def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
@@ -97,8 +104,8 @@ def _workbook_rows(file: Path) -> Iterator[Row]:
         rows = sheet.iter_rows()
     except Exception as exc:  # any failure of the workbook reader is a broken input file
         raise InputFileError(
-            f"{file}: keine lesbare Tabellen-Datei (XLSX/ODS) ({exc})",
-            hint="exportieren Sie den Bericht erneut, als XLSX oder CSV",
+            _("{file}: not a readable spreadsheet (XLSX/ODS) ({exc})").format(file=file, exc=exc),
+            hint=_("export the report again, as XLSX or CSV"),
         ) from None
     for offset, cells in enumerate(rows):
         yield first + offset, [cell_text(c) for c in cells]

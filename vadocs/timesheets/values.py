@@ -11,6 +11,8 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from vadocs.i18n import _
+
 # --- dates ------------------------------------------------------------------------------------
 
 DATE_SHAPES: dict[str, re.Pattern[str]] = {
@@ -55,7 +57,7 @@ def date_shape(text: str) -> tuple[str, int, int]:
             if shape.startswith("?"):
                 return shape, int(match[1]), int(match[2])
             return shape, 0, 0
-    raise ValueError(f"'{text}' ist kein Datum")
+    raise ValueError(_("'{text}' is not a date").format(text=text))
 
 
 def parse_date(text: str, shape: str, order: str) -> date:
@@ -66,7 +68,11 @@ def parse_date(text: str, shape: str, order: str) -> date:
     """
     match = DATE_SHAPES[shape].fullmatch(date_part(text))
     if match is None:
-        raise ValueError(f"'{text}' hat nicht das Datumsformat {shape} der Spalte")
+        raise ValueError(
+            _("'{text}' does not have the column's date format {shape}").format(
+                text=text, shape=shape
+            )
+        )
     a, b, c = (int(x) for x in match.groups())
     year, month, day = {"ymd": (a, b, c), "dmy": (c, b, a), "mdy": (c, a, b)}[order]
     if shape == "TT.MM.JJ":
@@ -74,7 +80,7 @@ def parse_date(text: str, shape: str, order: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"'{text}' ist kein gültiges Datum") from None
+        raise ValueError(_("'{text}' is not a valid date").format(text=text)) from None
 
 
 # --- durations --------------------------------------------------------------------------------
@@ -100,7 +106,7 @@ def duration_shape(text: str) -> str:
     match = _NUMBER.fullmatch(value)
     if match:
         return "dezimal" if match[3] is not None else "ganzzahl"
-    raise ValueError(f"'{text}' ist keine Dauer")
+    raise ValueError(_("'{text}' is not a duration").format(text=text))
 
 
 def duration_seconds(text: str, unit: str) -> Decimal:
@@ -115,16 +121,20 @@ def duration_seconds(text: str, unit: str) -> Decimal:
         match = _COLON.fullmatch(value)
         strict = unit != CLOCK_LIKE
         if match is None or (strict and (match[4] is not None) != (unit == "h:mm:ss")):
-            raise ValueError(f"'{text}' hat nicht das Dauerformat {unit} der Spalte")
+            raise ValueError(
+                _("'{text}' does not have the column's duration format {unit}").format(
+                    text=text, unit=unit
+                )
+            )
         sign = -1 if match[1] else 1
         seconds = int(match[2]) * 3600 + int(match[3]) * 60 + int(match[4] or 0)
         return Decimal(sign * seconds)
     if _NUMBER.fullmatch(value) is None:
-        raise ValueError(f"'{text}' ist keine Zahl ({unit})")
+        raise ValueError(_("'{text}' is not a number ({unit})").format(text=text, unit=unit))
     try:
         number = Decimal(value.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise ValueError(f"'{text}' ist keine Zahl") from None
+        raise ValueError(_("'{text}' is not a number").format(text=text)) from None
     return number * {"stunden": 3600, "minuten": 60, "sekunden": 1}[unit]
 
 
@@ -156,12 +166,12 @@ def clock_seconds(text: str) -> int:
     """
     match = _CLOCK.search(text.strip())
     if match is None:
-        raise ValueError(f"'{text}' ist keine Uhrzeit")
+        raise ValueError(_("'{text}' is not a time of day").format(text=text))
     hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
     if match[4]:
         hour = hour % 12 + (12 if match[4] in "Pp" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"'{text}' ist keine Uhrzeit")
+        raise ValueError(_("'{text}' is not a time of day").format(text=text))
     return hour * 3600 + minute * 60 + second
 
 
@@ -180,4 +190,4 @@ def billable(text: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise ValueError(f"'{text}' ist weder ja noch nein (abrechenbar)")
+    raise ValueError(_("'{text}' is neither yes nor no (billable)").format(text=text))

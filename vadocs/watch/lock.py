@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Self
 
 from vadocs.errors import WorkspaceError
+from vadocs.i18n import _
 from vadocs.output import private_dir
 
 __all__ = ["LOCK_NAME", "WatchLock"]
@@ -41,9 +42,13 @@ class WatchLock:
             owner = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
             os.close(fd)
             raise WorkspaceError(
-                f"{self.path.parent.parent}: hier läuft schon `vadocs watch` (Prozess {owner})",
-                hint="nutze das laufende watch, oder beende es dort mit Strg+C; "
-                "`vadocs build` nutzt solange dessen LibreOffice",
+                _("{folder}: `vadocs watch` is already running here (process {owner})").format(
+                    folder=self.path.parent.parent, owner=owner
+                ),
+                hint=_(
+                    "use the running watch, or stop it there with Ctrl+C; "
+                    "`vadocs build` uses its LibreOffice meanwhile"
+                ),
             ) from None
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
