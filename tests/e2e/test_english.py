@@ -18,7 +18,7 @@ STEPS = [
     (["validate"], 0, "files valid"),
     (["check"], 0, "templates checked"),
     (["build", "kunden/", "--no-pdf", "--date", "2026-11-27"], 0, "written"),
-    (["invoices", "list"], 0, "invoice(s)"),
+    (["invoices", "list"], 0, "0 invoices"),
     (["invoices", "list", "--open", "--date", "2027-03-01"], 0, "open invoice(s)"),
     (["reminders", "--date", "2027-03-01"], 0, "reminder"),
     (["payments", "list"], 0, "booking(s)"),

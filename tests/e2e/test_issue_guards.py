@@ -128,10 +128,12 @@ def test_no_cancellation_or_payment_for_a_day_to_come(installed: Installed, outs
     assert issued_on == "2026-11-29"
     before = tree(ws / "out"), ledger_rows(ws)
     cancel = ["invoices", "cancel", number, "--reason", "Irrtum", "--no-pdf"]
-    for day, place in (("2026-12-02", "02.12.2026"), ("2026-11-28", "28.11.2026")):
+    for day, place, code in (("2026-12-02", "02.12.2026", 2), ("2026-11-28", "28.11.2026", 1)):
         refused = installed.run([*cancel, "--date", day], cwd=ws, env={"VADOCS_LANG": "en"})
-        assert refused.returncode == 1, refused.stderr
+        assert refused.returncode == code, refused.stderr
         assert place in refused.stderr and "Traceback" not in refused.stderr
+    blank = installed.run(["invoices", "cancel", number, "--reason", " ", "--no-pdf"], cwd=ws)
+    assert blank.returncode == 2 and "--reason" in blank.stderr, blank.stderr
     payment = ["payments", "add", number, "--amount", "100,00", "--date", "2026-12-01"]
     refused = installed.run(payment, cwd=ws, env={"VADOCS_LANG": "en"})
     assert refused.returncode == 2 and "has not come yet" in refused.stderr

@@ -57,6 +57,18 @@ def cancel(
     from vadocs.invoicing.cancellation import cancel_invoice
 
     day = today.date() if today is not None else clock.today()  # type: ignore[attr-defined]
+    if not reason.strip():
+        raise click.BadParameter(
+            _("say why the invoice is cancelled; the reason is printed on the cancellation"),
+            param_hint="--reason",
+        )
+    if day > clock.today():
+        raise click.BadParameter(
+            _("{day} has not come yet: a cancellation is dated the day it is issued").format(
+                day=f"{day:%d.%m.%Y}"
+            ),
+            param_hint="--date",
+        )
     options = BuildOptions(pdf="off" if no_pdf else "auto", profile=profile, today=day)
     try:
         result = cancel_invoice(

@@ -13,8 +13,7 @@ from vadocs.documents.kinds import RECHNUNG
 from vadocs.documents.planning import Planned, fresh_files, info_for, invoice_base, render_kind
 from vadocs.einvoice.advance import with_advance_label
 from vadocs.einvoice.issue import make_einvoice
-from vadocs.errors import LedgerError, Problem, VadocsError
-from vadocs.i18n import _
+from vadocs.errors import Problem, VadocsError
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
@@ -25,7 +24,7 @@ from vadocs.invoicing.readiness import (
     not_before_original,
     not_ended,
 )
-from vadocs.invoicing.refusals import archive_changed, changed_since_issue
+from vadocs.invoicing.refusals import archive_changed, cancellable, changed_since_issue
 from vadocs.invoicing.snapshots import data_hash, from_snapshot, issued_record, mirrored
 from vadocs.output import write_atomic
 
@@ -249,33 +248,7 @@ class InvoicePlanner:
 
     def plan_cancellation(self, e: Engagement, number: str, reason: str, on: date) -> Planned:
         """Issue a Stornorechnung for invoice ``number`` (mirrored amounts, own number)."""
-        original = self.ledger.get(number)
-        if original is None:
-            raise LedgerError(
-                _("there is no invoice {number}").format(number=number),
-                hint=_("`vadocs invoices list` shows the issued invoices"),
-            )
-        if original.kind == "storno":
-            raise LedgerError(
-                _("{number} is itself a cancellation invoice and cannot be cancelled").format(
-                    number=number
-                )
-            )
-        if original.status != "issued":
-            done = self.ledger.cancellation_of(number)
-            raise LedgerError(
-                _("invoice {number} is already cancelled by {other}").format(
-                    number=number, other=done.number
-                )
-                if done
-                else _("invoice {number} is already cancelled").format(number=number)
-            )
-        if original.client != e.kuerzel:
-            raise LedgerError(
-                _("invoice {number} belongs to {client}, not {kuerzel}").format(
-                    number=number, client=original.client, kuerzel=e.kuerzel
-                )
-            )
+        original = cancellable(self.ledger, number, e.kuerzel)
         issued_as = from_snapshot(original.snapshot)
         not_before_original(number, on, issued_as.datum)
         storno = mirrored(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from vadocs.errors import LedgerError
 from vadocs.i18n import _
+from vadocs.invoicing.ledger import Issued, Ledger
 
 
 def changed_since_issue(number: str, what: str, client: str, issued_on: date) -> LedgerError:
@@ -31,3 +32,39 @@ def archive_changed(path: Path, number: str) -> LedgerError:
         ),
         hint=_("run `vadocs invoices verify` and restore the file from your backup"),
     )
+
+
+def cancellable(ledger: Ledger, number: str, client: str) -> Issued:
+    """The issued invoice ``number`` of ``client`` that may be cancelled; raises
+    :class:`LedgerError` for an unknown number, a cancellation invoice, an invoice already
+    cancelled (naming its cancellation) and another client's invoice."""
+    original = ledger.get(number)
+    if original is None:
+        raise LedgerError(
+            _("there is no invoice {number}").format(number=number),
+            hint=_("`vadocs invoices list` shows the issued invoices"),
+        )
+    if original.kind == "storno":
+        raise LedgerError(
+            _("{number} is itself a cancellation invoice and cannot be cancelled").format(
+                number=number
+            ),
+            hint=_("an issued invoice is corrected by a new invoice, not by cancelling twice"),
+        )
+    if original.status != "issued":
+        done = ledger.cancellation_of(number)
+        raise LedgerError(
+            _("invoice {number} is already cancelled by {other}").format(
+                number=number, other=done.number
+            )
+            if done
+            else _("invoice {number} is already cancelled").format(number=number),
+            hint=_("`vadocs invoices list` shows each invoice with its cancellation"),
+        )
+    if original.client != client:
+        raise LedgerError(
+            _("invoice {number} belongs to {client}, not {kuerzel}").format(
+                number=number, client=original.client, kuerzel=client
+            )
+        )
+    return original
