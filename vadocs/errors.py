@@ -7,6 +7,7 @@ messages and a non-zero exit code; any other exception is a bug in vadocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,7 +35,7 @@ class Problem:
     rule: str = ""
 
     def location(self) -> str:
-        parts = [str(self.file) if self.file else "<input>"]
+        parts = [str(shown(self.file)) if self.file else "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -51,6 +52,22 @@ class Problem:
         if self.hint:
             text += "\n    " + _("hint") + f": {self.hint}"
         return text
+
+
+def shown(path: Path) -> Path:
+    """``path`` as the user sees it: relative to the current folder when it lies below it,
+    or one or two folders up inside the same tree (the profile seen from ``kunden/``);
+    otherwise as given."""
+    if not path.is_absolute():
+        return path
+    try:
+        here = Path.cwd()
+        relative = Path(os.path.relpath(path, here))
+        common = Path(os.path.commonpath([path, here]))
+    except (OSError, ValueError):  # no current folder, or another drive
+        return path
+    near = relative.parts[:3] != ("..", "..", "..") and len(common.parts) > 2
+    return relative if path.is_relative_to(here) or near else path
 
 
 class VadocsError(Exception):

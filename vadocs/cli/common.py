@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from vadocs import errors
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.data.workspace import Workspace, find_workspace
@@ -133,9 +134,8 @@ def run_build(
 
 
 def shown(path: Path) -> Path:
-    """``path`` relative to the current folder where it lies below it."""
-    here = Path.cwd()
-    return path.relative_to(here) if path.is_relative_to(here) else path
+    """``path`` relative to the current folder (:func:`vadocs.errors.shown`)."""
+    return errors.shown(path)
 
 
 def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:
