@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 from vadocs.errors import Problem, Severity, TemplateError
+from vadocs.i18n import _
 from vadocs.invoicing.ledger import sha256
 from vadocs.output import private_dir, write_atomic
 
@@ -65,15 +66,30 @@ def _read(cache_file: Path) -> dict[str, list[dict[str, object]]]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def refusal(what: str, problems: list[Problem]) -> TemplateError:
+class TemplateRefusal(TemplateError):
+    """Issuing refused because a template has errors; ``problems`` are the template's
+    errors (one per problem, so a report can show each once however many clients use it)."""
+
+    def __init__(self, what: str, problems: list[Problem]) -> None:
+        super().__init__(
+            _(
+                "{what} are not issued: the template has errors that `vadocs check` reports "
+                "(rule: no issue from a template with errors)"
+            ).format(what=what),
+            hint=_(
+                "fix the template (accept or reject tracked changes, repair the tags), check it "
+                "with `vadocs check`, and build again; --draft previews the documents meanwhile"
+            ),
+        )
+        self.problems = list(problems)
+
+    def format(self) -> str:
+        return "\n".join([*(p.format() for p in self.problems), super().format()])
+
+
+def refusal(what: str, problems: list[Problem]) -> TemplateRefusal:
     """The error that stops issuing ``what`` (e.g. "invoices for mueller-gmbh")."""
-    lines = "\n".join(p.format() for p in problems)
-    return TemplateError(
-        f"{what} are not issued: the template has errors that `vadocs check` reports "
-        f"(rule: no issue from a template with errors):\n{lines}",
-        hint="fix the template (accept or reject tracked changes, repair the tags), check it "
-        "with `vadocs check`, and build again; --draft previews the documents meanwhile",
-    )
+    return TemplateRefusal(what, problems)
 
 
 def as_warnings(problems: list[Problem]) -> list[Problem]:
@@ -81,7 +97,7 @@ def as_warnings(problems: list[Problem]) -> list[Problem]:
     return [
         Problem(
             p.file,
-            "draft built from a template with errors: " + p.message,
+            _("draft built from a template with errors: {message}").format(message=p.message),
             path=p.path,
             line=p.line,
             hint=p.hint,

@@ -11,7 +11,7 @@ from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import BY_KEY
-from vadocs.errors import Problem, VadocsError
+from vadocs.errors import Problem, ProblemsError, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 
@@ -30,9 +30,32 @@ def fail(error: VadocsError) -> UserError:
     return UserError(error)
 
 
-def echo_problems(problems: list[Problem]) -> None:
+def echo_problems(problems: list[Problem], seen: set[str] | None = None) -> None:
+    """Print each problem; with ``seen``, only those not printed before (and remember them)."""
     for p in problems:
-        click.echo(p.format(), err=True)
+        _echo_once(p.format(), seen)
+
+
+def echo_error(error: VadocsError, seen: set[str]) -> None:
+    """Print a client's error once per run: the problems it carries (a file's, a template's)
+    each once, so a template used by several clients shows its errors once."""
+    problems = getattr(error, "problems", None)
+    if not isinstance(problems, list):
+        _echo_once(error.format(), seen)
+        return
+    echo_problems(problems, seen)
+    if not isinstance(error, ProblemsError):  # a refusal: its own line, its hint once
+        _echo_once(error.message, seen)
+        if error.hint:
+            _echo_once("    " + _("hint") + f": {error.hint}", seen)
+
+
+def _echo_once(text: str, seen: set[str] | None) -> None:
+    if seen is not None:
+        if text in seen:
+            return
+        seen.add(text)
+    click.echo(text, err=True)
 
 
 def expand(files: tuple[Path, ...]) -> list[Path]:
@@ -109,15 +132,16 @@ def run_build(
             report = build(files, options, progress)
     except VadocsError as exc:
         raise fail(exc) from None
+    seen: set[str] = set()
     for result in report.clients:
         if verbose:
             for imported in result.imports:
                 click.echo(
                     _("Zeiten    {imported_summary}").format(imported_summary=imported.summary())
                 )
-        echo_problems(result.warnings)
+        echo_problems(result.warnings, seen)
         if result.error is not None:
-            click.echo(result.error.format(), err=True)
+            echo_error(result.error, seen)
         elif verbose or len(report.clients) == 1:
             for path in result.written:
                 click.echo(_("wrote     {shown_path}").format(shown_path=shown(path)))

@@ -11,7 +11,7 @@ import click
 
 from vadocs import clock
 from vadocs.build.results import BuildOptions
-from vadocs.cli.common import echo_problems, fail, shown
+from vadocs.cli.common import echo_error, echo_problems, fail, shown
 from vadocs.errors import VadocsError
 from vadocs.i18n import _
 
@@ -112,11 +112,12 @@ def _report(rebuild: Rebuild) -> None:
         click.echo(f"{stamp} fehlgeschlagen nach {rebuild.seconds:.2f} s; warte auf die nächste "
                    "Änderung", err=True)  # fmt: skip
         return
+    seen: set[str] = set()
     for result in rebuild.clients:
-        echo_problems(result.warnings)
+        echo_problems(result.warnings, seen)
         name = shown(result.client_file)
         if result.error is not None:
-            click.echo(result.error.format(), err=True)
+            echo_error(result.error, seen)
             click.echo(f"{stamp} {name}: nicht gebaut; warte auf die nächste Änderung", err=True)
             continue
         pdfs = [p for p in result.written if p.suffix == ".pdf"]
