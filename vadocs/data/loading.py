@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from vadocs import clock
 from vadocs.data import yaml_source
+from vadocs.data.names import quoted_names
 from vadocs.data.partial import BROKEN, Unavailable, partial_model
 from vadocs.data.rules import client_rules, profile_rules
 from vadocs.data.secrets import scan
@@ -49,7 +50,8 @@ def check_profile(doc: yaml_source.Document) -> tuple[Any, list[Problem]]:
     """The profile — the valid part only when the schema failed — and all its problems:
     secrets, schema errors and the rules whose inputs are valid, each once, in file order."""
     profil, problems = validated(doc, Geschaeftsprofil)
-    return profil, _ordered(doc, [*scan(doc), *problems, *profile_rules(doc, profil)])
+    rules = [*profile_rules(doc, profil), *quoted_names(doc)]
+    return profil, _ordered(doc, [*scan(doc), *problems, *rules])
 
 
 def validated(doc: yaml_source.Document, model: type[M]) -> tuple[M, list[Problem]]:
@@ -105,7 +107,7 @@ def check_client(
         problems += found
     except Unavailable:  # no valid rechnungen: no export to read
         pass
-    rules = client_rules(doc, datei, profil, katalog, today)
+    rules = [*client_rules(doc, datei, profil, katalog, today), *quoted_names(doc)]
     return datei, imports, _ordered(doc, [*scan(doc), *problems, *rules])
 
 
