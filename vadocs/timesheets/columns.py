@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vadocs.errors import Problem, ProblemsError
-from vadocs.timesheets.formats import Layout
+from vadocs.i18n import _
+from vadocs.timesheets.formats import Format, Layout
 from vadocs.timesheets.rows import Row
 from vadocs.timesheets.values import (
     CLOCK_LIKE,
@@ -51,6 +52,17 @@ class _Seen:
     month_first: tuple[int, str] | None = None
 
 
+def date_hint(fmt: Format) -> str:
+    """How to fix a date column: the tracker's own setting where it has one, else the
+    client file's ``datumsformat``."""
+    if not fmt.date_setting:
+        return DATE_HINT
+    return _(
+        "set the export's date format in {setting} (best: YYYY-MM-DD) and export again; "
+        "or {fallback}"
+    ).format(setting=fmt.date_setting, fallback=DATE_HINT)
+
+
 def plan(
     file: Path,
     layout: Layout,
@@ -69,6 +81,8 @@ def plan(
             continue
         try:
             _look(cells, layout, dates, durations, line)
+        except _DateCellError as exc:
+            problems.append(Problem(file, str(exc), line=line, hint=date_hint(layout.format)))
         except ValueError as exc:
             problems.append(Problem(file, str(exc), line=line))
     if problems:
@@ -76,7 +90,7 @@ def plan(
     if not dates.first:
         raise ProblemsError([Problem(file, "die Datei enthält keine Zeiteinträge", line=1)])
     return Plan(
-        *_date_plan(file, dates, date_format),
+        *_date_plan(file, dates, date_format, date_hint(layout.format)),
         _duration_plan(file, layout, durations, duration_format),
     )
 
@@ -88,9 +102,16 @@ def _cell(cells: list[str], index: int, what: str) -> str:
     return value
 
 
+class _DateCellError(ValueError):
+    """A cell of the date column that is no date."""
+
+
 def _look(cells: list[str], layout: Layout, dates: _Seen, durations: _Seen, line: int) -> None:
     text = _cell(cells, layout.date, "Datum")
-    shape, first, second = date_shape(text)
+    try:
+        shape, first, second = date_shape(text)
+    except ValueError as exc:
+        raise _DateCellError(str(exc)) from None
     dates.first.setdefault(shape, (line, text))
     if first > 12 and dates.day_first is None:
         dates.day_first = (line, text)
@@ -114,7 +135,7 @@ def _mixed(file: Path, seen: dict[str, tuple[int, str]], what: str, hint: str) -
     )
 
 
-def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, str]:
+def _date_plan(file: Path, seen: _Seen, date_format: str | None, hint: str) -> tuple[str, str]:
     if date_format is not None:
         shape, order = DATE_FORMATS[date_format]
         for other, (line, text) in seen.first.items():
@@ -122,13 +143,16 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
                 raise ProblemsError(
                     [
                         Problem(
-                            file, f"„{text}“ passt nicht zum datumsformat {date_format}", line=line
+                            file,
+                            f"„{text}“ passt nicht zum datumsformat {date_format}",
+                            line=line,
+                            hint=hint,
                         )
                     ]
                 )
         return shape, order
     if len(seen.first) > 1:
-        raise _mixed(file, seen.first, "das Datumsformat", "exportieren Sie alle Daten gleich")
+        raise _mixed(file, seen.first, "das Datumsformat", hint)
     ((shape, (line, text)),) = seen.first.items()
     if not shape.startswith("?"):
         return shape, "ymd" if shape.startswith("J") else "dmy"
@@ -140,7 +164,7 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
                     file,
                     f"„{m}“ ist Monat zuerst, aber Zeile {line_d} „{d}“ Tag zuerst",
                     line=line_m,
-                    hint=DATE_HINT,
+                    hint=hint,
                 )
             ]
         )
@@ -149,7 +173,7 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
     if seen.month_first:
         return shape, "mdy"
     message = f"„{text}“ ist mehrdeutig (Tag/Monat oder Monat/Tag) und kein Tag der Spalte ist größer als 12"
-    raise ProblemsError([Problem(file, message, line=line, hint=DATE_HINT)])
+    raise ProblemsError([Problem(file, message, line=line, hint=hint)])
 
 
 def _duration_plan(file: Path, layout: Layout, seen: _Seen, unit: str | None) -> str:
