@@ -11,6 +11,7 @@ from vadocs.documents.contract_versions import ContractStore
 from vadocs.documents.kinds import RECHNUNG, contracts_for
 from vadocs.documents.templates import template_for
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.readiness import draft_reason
 
 
@@ -48,4 +49,4 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
         if errors and (options.draft or job.draft):
             job.result.warnings += as_warnings(errors)
         elif errors:
-            job.result.error = refusal(f"the documents of {e.kuerzel}", errors)
+            job.result.error = refusal(_("the documents of {name}").format(name=e.kuerzel), errors)

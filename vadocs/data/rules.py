@@ -111,7 +111,7 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
 
 def _slug(file: Path) -> str:
     """``Bäckerei Schulz`` → ``baeckerei-schulz`` (umlauts transliterated as in German)."""
-    stem = file.stem.lower()
+    stem = unicodedata.normalize("NFC", file.stem).lower()  # macOS writes "a" + "¨"
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         stem = stem.replace(umlaut, plain)
     stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()

@@ -62,7 +62,7 @@ def cancel_invoice(
             )
         errors = template_errors(template_for(RECHNUNG, ws), ws.state_dir)
         if errors:
-            raise refusal(f"cancellation invoices for {number}", errors)
+            raise refusal(_("cancellation invoices for {number}").format(number=number), errors)
         client_file = client_file_of(ws, issued.client)
         profil, _warnings = load_profile(ws.profile_file)
         engagement = load_engagement(
