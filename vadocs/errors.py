@@ -56,18 +56,17 @@ class Problem:
 
 def shown(path: Path) -> Path:
     """``path`` as the user sees it: relative to the current folder when it lies below it,
-    or one or two folders up inside the same tree (the profile seen from ``kunden/``);
-    otherwise as given."""
+    or close above it (``../vadocs.yaml`` seen from ``kunden/``, ``../vorlagen/x.docx``:
+    at most two folders up and two down); otherwise as given."""
     if not path.is_absolute():
         return path
     try:
-        here = Path.cwd()
-        relative = Path(os.path.relpath(path, here))
-        common = Path(os.path.commonpath([path, here]))
+        relative = Path(os.path.relpath(path, Path.cwd()))
     except (OSError, ValueError):  # no current folder, or another drive
         return path
-    near = relative.parts[:3] != ("..", "..", "..") and len(common.parts) > 2
-    return relative if path.is_relative_to(here) or near else path
+    ups = relative.parts.count("..")
+    near = ups == 0 or (ups <= 2 and len(relative.parts) - ups <= 2)
+    return relative if near else path
 
 
 class VadocsError(Exception):
