@@ -7,6 +7,7 @@ messages and a non-zero exit code; any other exception is a bug in vadocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -34,7 +35,7 @@ class Problem:
     rule: str = ""
 
     def location(self) -> str:
-        parts = [str(self.file) if self.file else "<input>"]
+        parts = [str(shown(self.file)) if self.file else "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -51,6 +52,21 @@ class Problem:
         if self.hint:
             text += "\n    " + _("hint") + f": {self.hint}"
         return text
+
+
+def shown(path: Path) -> Path:
+    """``path`` as the user sees it: relative to the current folder when it lies below it,
+    or close above it (``../vadocs.yaml`` seen from ``kunden/``, ``../vorlagen/x.docx``:
+    at most two folders up and two down); otherwise as given."""
+    if not path.is_absolute():
+        return path
+    try:
+        relative = Path(os.path.relpath(path, Path.cwd()))
+    except (OSError, ValueError):  # no current folder, or another drive
+        return path
+    ups = relative.parts.count("..")
+    near = ups == 0 or (ups <= 2 and len(relative.parts) - ups <= 2)
+    return relative if near else path
 
 
 class VadocsError(Exception):

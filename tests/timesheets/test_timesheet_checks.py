@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vadocs.errors import ProblemsError, Severity, VadocsError
+from vadocs.errors import ProblemsError, Severity, VadocsError, shown
 from vadocs.model.time_import import Datumsformat, Dauerformat
 from vadocs.timesheets import Request, import_times
 from vadocs.timesheets.values import (
@@ -68,7 +68,7 @@ def test_refused_naming_file_and_line(
     first = caught.value.problems[0]
     assert (first.file, first.line) == (path, line), first.format()
     assert message in first.message
-    assert first.format().startswith(f"{path}:{line}: ")
+    assert first.format().startswith(f"{shown(path)}:{line}: ")  # as the user sees it
 
 
 def test_long_entries_and_days_are_warnings(tmp_path: Path) -> None:

@@ -66,18 +66,30 @@ def _read(cache_file: Path) -> dict[str, list[dict[str, object]]]:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def refusal(what: str, problems: list[Problem]) -> TemplateError:
+class TemplateRefusal(TemplateError):
+    """Issuing refused because a template has errors; ``problems`` are the template's
+    errors (one per problem, so a report can show each once however many clients use it)."""
+
+    def __init__(self, what: str, problems: list[Problem]) -> None:
+        super().__init__(
+            _(
+                "{what} are not issued: the template has errors that `vadocs check` reports "
+                "(rule: no issue from a template with errors)"
+            ).format(what=what),
+            hint=_(
+                "fix the template (accept or reject tracked changes, repair the tags), check it "
+                "with `vadocs check`, and build again; --draft previews the documents meanwhile"
+            ),
+        )
+        self.problems = list(problems)
+
+    def format(self) -> str:
+        return "\n".join([*(p.format() for p in self.problems), super().format()])
+
+
+def refusal(what: str, problems: list[Problem]) -> TemplateRefusal:
     """The error that stops issuing ``what`` (e.g. "invoices for mueller-gmbh")."""
-    lines = "\n".join(p.format() for p in problems)
-    return TemplateError(
-        _(
-            "{what} are not issued: the template has errors that `vadocs check` reports (rule: no issue from a template with errors):\n"
-            "{lines}"
-        ).format(what=what, lines=lines),
-        hint=_(
-            "fix the template (accept or reject tracked changes, repair the tags), check it with `vadocs check`, and build again; --draft previews the documents meanwhile"
-        ),
-    )
+    return TemplateRefusal(what, problems)
 
 
 def as_warnings(problems: list[Problem]) -> list[Problem]:

@@ -23,7 +23,8 @@ from typing import TextIO
 
 import click
 
-from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.i18n import _
 
 STYLES = {
     Severity.ERROR: "bold red",
@@ -95,15 +96,39 @@ def echo_problem(problem: Problem) -> None:
     echo_message(problem.format(), problem.severity)
 
 
-def echo_error(error: VadocsError) -> None:
-    """An error on stderr; a :class:`~vadocs.errors.ProblemsError` problem by problem, so
-    its warnings are shown as warnings."""
+def echo_error(error: VadocsError, seen: set[str] | None = None) -> None:
+    """An error on stderr. One carrying problems (a file's, a template's) is shown problem
+    by problem, so warnings stay warnings; a refusal that carries them adds its own line
+    and hint. With ``seen``, every line already printed in this run is left out, so a
+    template used by several clients shows its errors once."""
     problems: list[Problem] | None = getattr(error, "problems", None)
-    if problems:
-        for problem in problems:
+    if not isinstance(problems, list):
+        if first_time(error.format(), seen):
+            echo_message(error.format())
+        return
+    echo_problems(problems, seen)
+    if not isinstance(error, ProblemsError):
+        if first_time(error.message, seen):
+            echo_message(error.message)
+        if error.hint and first_time(error.hint, seen):
+            click.echo("    " + _("hint") + f": {error.hint}", err=True)
+
+
+def echo_problems(problems: list[Problem], seen: set[str] | None = None) -> None:
+    """Each problem on stderr, coloured by severity; with ``seen``, each once per run."""
+    for problem in problems:
+        if first_time(problem.format(), seen):
             echo_problem(problem)
-    else:
-        echo_message(error.format())
+
+
+def first_time(text: str, seen: set[str] | None) -> bool:
+    """Whether ``text`` was not printed yet in this run (and remember it); always with None."""
+    if seen is None:
+        return True
+    if text in seen:
+        return False
+    seen.add(text)
+    return True
 
 
 def echo_check_text(lines: list[str], severities: list[Severity]) -> None:

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import click
 
+from vadocs import errors
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
-from vadocs.cli.colour import echo_error, echo_problem
+from vadocs.cli.colour import echo_error, echo_problems
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import BY_KEY
-from vadocs.errors import Problem, VadocsError
+from vadocs.errors import VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.ledger import Ledger
 
@@ -29,12 +30,6 @@ class UserError(click.ClickException):
 
 def fail(error: VadocsError) -> UserError:
     return UserError(error)
-
-
-def echo_problems(problems: list[Problem]) -> None:
-    """Each problem on stderr, coloured by severity on a terminal (:mod:`vadocs.cli.colour`)."""
-    for p in problems:
-        echo_problem(p)
 
 
 def expand(files: tuple[Path, ...]) -> list[Path]:
@@ -111,15 +106,16 @@ def run_build(
             report = build(files, options, progress)
     except VadocsError as exc:
         raise fail(exc) from None
+    seen: set[str] = set()
     for result in report.clients:
         if verbose:
             for imported in result.imports:
                 click.echo(
                     _("Zeiten    {imported_summary}").format(imported_summary=imported.summary())
                 )
-        echo_problems(result.warnings)
+        echo_problems(result.warnings, seen)
         if result.error is not None:
-            echo_error(result.error)
+            echo_error(result.error, seen)
         elif verbose or len(report.clients) == 1:
             for path in result.written:
                 click.echo(_("wrote     {shown_path}").format(shown_path=shown(path)))
@@ -139,9 +135,8 @@ def run_build(
 
 
 def shown(path: Path) -> Path:
-    """``path`` relative to the current folder where it lies below it."""
-    here = Path.cwd()
-    return path.relative_to(here) if path.is_relative_to(here) else path
+    """``path`` relative to the current folder (:func:`vadocs.errors.shown`)."""
+    return errors.shown(path)
 
 
 def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:

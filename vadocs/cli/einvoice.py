@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from vadocs.cli.common import echo_problems, fail, ledger_for, profile_option, shown
+from vadocs.cli.colour import echo_problems
+from vadocs.cli.common import fail, ledger_for, profile_option, shown
 from vadocs.errors import Severity, VadocsError
 from vadocs.i18n import _
 

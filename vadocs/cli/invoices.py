@@ -11,9 +11,9 @@ import click
 from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.cancel import cancel
+from vadocs.cli.colour import echo_problems
 from vadocs.cli.common import (
     client_files,
-    echo_problems,
     expand,
     fail,
     ledger_for,

@@ -8,7 +8,8 @@ from typing import get_args
 
 import click
 
-from vadocs.cli.common import echo_problems, fail
+from vadocs.cli.colour import echo_problems
+from vadocs.cli.common import fail
 from vadocs.errors import ProblemsError, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from vadocs.cli.colour import echo_problems
 from vadocs.cli.common import (
-    echo_problems,
     expand,
     fail,
     workspace_files,

@@ -11,8 +11,8 @@ import click
 
 from vadocs import clock
 from vadocs.build.results import BuildOptions
-from vadocs.cli.colour import echo_error
-from vadocs.cli.common import echo_problems, fail, shown
+from vadocs.cli.colour import echo_error, echo_problems
+from vadocs.cli.common import fail, shown
 from vadocs.errors import VadocsError
 from vadocs.i18n import _
 
@@ -113,11 +113,12 @@ def _report(rebuild: Rebuild) -> None:
         click.echo(_("{stamp} failed after {seconds:.2f} s; waiting for the next change").format(
             stamp=stamp, seconds=rebuild.seconds), err=True)  # fmt: skip
         return
+    seen: set[str] = set()
     for result in rebuild.clients:
-        echo_problems(result.warnings)
+        echo_problems(result.warnings, seen)
         name = shown(result.client_file)
         if result.error is not None:
-            echo_error(result.error)
+            echo_error(result.error, seen)
             click.echo(
                 _("{stamp} {name}: not built; waiting for the next change").format(
                     stamp=stamp, name=name

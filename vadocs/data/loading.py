@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from vadocs import clock
 from vadocs.data import yaml_source
-from vadocs.data.rules import client_rules, file_rules, profile_rules
+from vadocs.data.names import quoted_names
+from vadocs.data.partial import BROKEN, Unavailable, partial_model
+from vadocs.data.rules import client_rules, profile_rules
 from vadocs.data.secrets import scan
-from vadocs.data.validation import validate
+from vadocs.data.validation import SchemaErrors, validate
 from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, builtin_catalogue
 from vadocs.documents.context import Engagement
-from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
 from vadocs.model.catalogue import Anbieter, Katalog
@@ -23,6 +28,8 @@ from vadocs.model.profile import Geschaeftsprofil
 from vadocs.model.time_import import ZeitenCsv
 from vadocs.timesheets import ImportReport, Request, import_times
 from vadocs.timesheets.values import hm
+
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -34,10 +41,33 @@ class Loaded:
 
 
 def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
-    doc = yaml_source.load(file)
-    refuse_secrets(doc)
-    profil = validate(doc, Geschaeftsprofil)
-    return profil, _split(list(profile_rules(doc, profil)))
+    """The valid profile and its warnings; raises :class:`ProblemsError` with every problem."""
+    profil, problems = check_profile(yaml_source.load(file))
+    return profil, _split(problems)
+
+
+def check_profile(doc: yaml_source.Document) -> tuple[Any, list[Problem]]:
+    """The profile — the valid part only when the schema failed — and all its problems:
+    secrets, schema errors and the rules whose inputs are valid, each once, in file order."""
+    profil, problems = validated(doc, Geschaeftsprofil)
+    rules = [*profile_rules(doc, profil), *quoted_names(doc)]
+    return profil, _ordered(doc, [*scan(doc), *problems, *rules])
+
+
+def validated(doc: yaml_source.Document, model: type[M]) -> tuple[M, list[Problem]]:
+    """``doc`` as ``model`` and no problems; or, when the schema fails, the valid part
+    (:func:`vadocs.data.partial.partial_model`: broken fields refuse to be read) and the
+    schema problems."""
+    try:
+        return validate(doc, model), []
+    except SchemaErrors as exc:
+        return partial_model(model, exc.data, exc.locations), exc.problems
+
+
+def _ordered(doc: yaml_source.Document, problems: list[Problem]) -> list[Problem]:
+    """Each problem once; those of ``doc`` by line and column, then those of other files."""
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.file != doc.file, p.line or 0, p.column or 0))
 
 
 def load_catalogue(ws: Workspace) -> dict[str, Anbieter]:
@@ -56,14 +86,29 @@ def load_engagement(
     katalog: dict[str, Anbieter],
     today: date | None = None,
 ) -> Loaded:
+    """The client file as an engagement; raises :class:`ProblemsError` with every problem
+    (schema, secrets, time-tracker exports and cross-field rules at once)."""
     doc = yaml_source.load(client_file)
-    refuse_secrets(doc)
-    try:
-        datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
-    except ProblemsError as exc:  # all at once: the file's own rules despite schema errors
-        raise ProblemsError([*file_rules(doc), *exc.problems]) from None
-    warnings += _split(list(client_rules(doc, datei, profil, katalog, today or clock.today())))
+    datei, imports, problems = check_client(doc, profil, katalog, today or clock.today())
+    warnings = _split(problems)
     return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
+
+
+def check_client(
+    doc: yaml_source.Document, profil: Any, katalog: dict[str, Anbieter], today: date
+) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
+    """The client file (its valid part when the schema failed), the time imports, and every
+    problem once: secrets, schema, exports, and each rule whose inputs are valid. ``profil``
+    may be partial too (:mod:`vadocs.data.partial`)."""
+    datei, problems = validated(doc, Kundendatei)
+    imports: list[ImportReport] = []
+    try:
+        datei, imports, found = with_csv_times(datei, doc)
+        problems += found
+    except Unavailable:  # no valid rechnungen: no export to read
+        pass
+    rules = [*client_rules(doc, datei, profil, katalog, today), *quoted_names(doc)]
+    return datei, imports, _ordered(doc, [*scan(doc), *problems, *rules])
 
 
 def with_csv_times(
@@ -71,33 +116,39 @@ def with_csv_times(
 ) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
     """Merge the billed rows of each invoice's ``zeiten_csv`` into its ``zeiten``.
 
-    Returns the client file, one import report per CSV invoice and the import warnings;
-    raises :class:`ProblemsError` with every problem (``file:line`` of the export).
+    Returns the client file, one import report per CSV invoice, and every problem and
+    warning of the imports (``file:line`` of the export). An invoice whose export failed
+    keeps unreadable ``zeiten`` (:data:`~vadocs.data.partial.BROKEN`), so no rule draws a
+    conclusion from its missing hours.
     """
     problems: list[Problem] = []
-    invoices, reports, warnings = [], [], []
+    invoices, reports = [], []
     for i, r in enumerate(datei.rechnungen):
-        if r.zeiten_csv is None:
+        try:
+            if r.zeiten_csv is None:
+                invoices.append(r)
+                continue
+            request = _time_request(doc.file.parent, r)
+        except Unavailable:  # this invoice did not validate
             invoices.append(r)
             continue
-        request = _time_request(doc.file.parent, r)
         if not request.file.is_file():
             where = ("rechnungen", i, "zeiten_csv")
-            message = _("time-tracker export not found: {file}").format(file=request.file)
+            message = _("time-tracker export not found: {file}").format(file=shown(request.file))
             problems.append(
                 doc.problem(where, message, _("give the path relative to the client file"))
             )
-            invoices.append(r)
+            invoices.append(r.model_copy(update={"zeiten": BROKEN}))
             continue
         try:
             imported = import_times(request)
-        except ProblemsError as exc:
-            problems += exc.problems
-            invoices.append(r)
-            continue
         except VadocsError as exc:
-            problems.append(Problem(request.file, exc.message, hint=exc.hint))
-            invoices.append(r)
+            problems += (
+                exc.problems
+                if isinstance(exc, ProblemsError)
+                else [Problem(request.file, exc.message, hint=exc.hint)]
+            )
+            invoices.append(r.model_copy(update={"zeiten": BROKEN}))
             continue
         extra = [
             Zeiteintrag(datum=e.datum, taetigkeit=e.taetigkeit, dauer=hm(e.minuten))
@@ -105,10 +156,8 @@ def with_csv_times(
         ]
         invoices.append(r.model_copy(update={"zeiten": [*r.zeiten, *extra]}))
         reports.append(imported.report)
-        warnings += imported.warnings
-    if problems:
-        raise ProblemsError(problems)
-    return datei.model_copy(update={"rechnungen": invoices}), reports, warnings
+        problems += imported.warnings
+    return datei.model_copy(update={"rechnungen": invoices}), reports, problems
 
 
 def _time_request(folder: Path, r: RechnungEingabe) -> Request:
@@ -130,6 +179,7 @@ def _time_request(folder: Path, r: RechnungEingabe) -> Request:
 
 
 def refuse_secrets(doc: yaml_source.Document) -> None:
+    """Raise :class:`ProblemsError` when ``doc`` holds something that looks like a secret."""
     found = scan(doc)
     if found:
         raise ProblemsError(found)
@@ -158,14 +208,16 @@ def file_kind(file: Path, data: object) -> str:
     return "client"
 
 
-def validate_files(files: list[Path], ws_for: dict[Path, Workspace]) -> list[Problem]:
+def validate_files(
+    files: list[Path], ws_for: dict[Path, Workspace], today: date | None = None
+) -> list[Problem]:
     """Validate each file against its own schema; every problem once, all at once.
 
     A profile's problems are reported once however many client files use it; when
-    the profile is broken, its client files are still checked against their schema.
+    the profile is broken, its client files are still checked with its valid part.
     """
     found: list[Problem] = []
-    profiles: dict[Path, Geschaeftsprofil | None] = {}
+    profiles: dict[Path, Any] = {}
     for file in files:
         ws = ws_for[file]
         try:
@@ -179,24 +231,20 @@ def validate_files(files: list[Path], ws_for: dict[Path, Workspace]) -> list[Pro
             if key not in profiles:
                 profiles[key], problems = _profile_once(profile_file)
                 found += problems
-            profil = profiles[key]
-            if kind == "client" and profil is not None:
-                found += load_engagement(file, ws, profil, load_catalogue(ws)).warnings
-            elif kind == "client":  # the profile is broken: check what does not need it
-                refuse_secrets(doc)
-                found += file_rules(doc)
-                validate(doc, Kundendatei)
+            if kind == "client":
+                on = today or clock.today()
+                found += check_client(doc, profiles[key], load_catalogue(ws), on)[2]
         except ProblemsError as exc:
             found += exc.problems
         except VadocsError as exc:
             found.append(Problem(file, exc.message, hint=exc.hint))
-    return found
+    return list(dict.fromkeys(found))
 
 
-def _profile_once(file: Path) -> tuple[Geschaeftsprofil | None, list[Problem]]:
+def _profile_once(file: Path) -> tuple[Any, list[Problem]]:
     try:
-        return load_profile(file)
+        return check_profile(yaml_source.load(file))
     except ProblemsError as exc:
-        return None, exc.problems
+        return BROKEN, exc.problems
     except VadocsError as exc:
-        return None, [Problem(file, exc.message, hint=exc.hint)]
+        return BROKEN, [Problem(file, exc.message, hint=exc.hint)]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from vadocs.data.partial import guarded
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
 from vadocs.i18n import _
@@ -26,14 +27,14 @@ def review_rules(
     doc: Document, d: Kundendatei, p: Geschaeftsprofil, katalog: dict[str, Anbieter], today: date
 ) -> Iterator[Problem]:
     """Every review rule for one client file; problems are located in that file."""
-    yield from _secrecy(doc, d)
-    yield from _privacy(doc, d, p)
-    yield from _consumer(doc, d, p)
-    yield from _merchant(doc, d)
-    yield from _tax(doc, d, p, today)
+    yield from guarded(_secrecy, doc, d)
+    yield from guarded(_privacy, doc, d, p)
+    yield from guarded(_consumer, doc, d, p)
+    yield from guarded(_merchant, doc, d)
+    yield from guarded(_tax, doc, d, p, today)
     if avv_needed(d):
-        yield from _own_services(doc, p, katalog)
-    yield from _tool_accounts(doc, d, katalog)
+        yield from guarded(_own_services, doc, p, katalog)
+    yield from guarded(_tool_accounts, doc, d, katalog)
 
 
 def avv_needed(d: Kundendatei) -> bool:

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from vadocs.data.contract_rules import contract_rules
 from vadocs.data.invoice_rules import invoice_rules
+from vadocs.data.partial import guarded
+from vadocs.data.profile_rules import profile_rules
 from vadocs.data.review_rules import review_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
@@ -26,58 +28,21 @@ VAT_PREFIX = {"GR": "EL"}
 STALE_AFTER = timedelta(days=365)
 
 
-def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
-    if not p.steuernummer and not p.ust_idnr:
-        yield doc.problem(
-            ("steuernummer",),
-            _("an invoice needs your Steuernummer or USt-IdNr (§ 14 Abs. 4 Nr. 2 UStG)"),
-            _("add steuernummer: or ust_idnr:"),
-        )
-    if p.logo:
-        logo = doc.file.parent / p.logo
-        if not logo.is_file():
-            yield doc.problem(
-                ("logo",),
-                _("logo file not found: {logo}").format(logo=logo),
-                _("give the path relative to vadocs.yaml, or remove the key"),
-            )
-        elif logo.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-            yield doc.problem(("logo",), _("the logo must be a PNG or JPEG file"))
-    yield from _number_pattern(doc, p.rechnungsnummer)
-
-
-def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
-    hint = _("use {{year}} and {{seq}}, e.g. {{year}}-{{seq:04d}} or RE-{{seq:05d}}").format()
-    if "{seq" not in pattern:
-        yield doc.problem(("rechnungsnummer",), _("the pattern has no {seq} counter"), hint)
-        return
-    try:
-        sample = pattern.format(year=2026, seq=1)
-    except (KeyError, ValueError, IndexError) as exc:
-        yield doc.problem(
-            ("rechnungsnummer",), _("the pattern cannot be used ({exc})").format(exc=exc), hint
-        )
-        return
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9\-_/.]*", sample):
-        yield doc.problem(
-            ("rechnungsnummer",),
-            _("'{sample}' is not a usable invoice number").format(sample=sample),
-            _("use letters, digits and - _ / . only"),
-        )
+__all__ = ["client_rules", "file_rules", "profile_rules"]
 
 
 def client_rules(
     doc: Document, d: Kundendatei, p: Geschaeftsprofil, katalog: dict[str, Anbieter], today: date
 ) -> Iterator[Problem]:
-    yield from _identity(doc, d)
-    yield from _reverse_charge(doc, d, p)
-    yield from _dates(doc, d)
-    yield from _pricing(doc, d, p)
-    yield from _privacy(doc, d)
-    yield from _tools(doc, d, katalog, today)
-    yield from invoice_rules(doc, d)
-    yield from contract_rules(doc, d, p)
-    yield from review_rules(doc, d, p, katalog, today)
+    yield from guarded(_identity, doc, d)
+    yield from guarded(_reverse_charge, doc, d, p)
+    yield from guarded(_dates, doc, d)
+    yield from guarded(_pricing, doc, d, p)
+    yield from guarded(_privacy, doc, d)
+    yield from guarded(_tools, doc, d, katalog, today)
+    yield from guarded(invoice_rules, doc, d)
+    yield from guarded(contract_rules, doc, d, p)
+    yield from guarded(review_rules, doc, d, p, katalog, today)
 
 
 def file_rules(doc: Document) -> Iterator[Problem]:
@@ -143,7 +108,7 @@ def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Itera
 
 def _slug(file: Path) -> str:
     """``Bäckerei Schulz`` → ``baeckerei-schulz`` (umlauts transliterated as in German)."""
-    stem = file.stem.lower()
+    stem = unicodedata.normalize("NFC", file.stem).lower()  # macOS writes "a" + "¨"
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         stem = stem.replace(umlaut, plain)
     stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()

@@ -44,7 +44,20 @@ def checked_data(doc: Document, model: type[BaseModel]) -> Any:
             return data
         except ValidationError as exc:
             errors = exc.errors()
-    raise ProblemsError(problems(doc, model, errors))
+    raise SchemaErrors(problems(doc, model, errors), data, [_clean_path(e["loc"]) for e in errors])
+
+
+class SchemaErrors(ProblemsError):
+    """The schema problems of a file, with the data as validated and each error's location.
+
+    The loader builds the valid part of the file from these (:mod:`vadocs.data.partial`) to
+    run the cross-field rules in the same pass.
+    """
+
+    def __init__(self, problems: list[Problem], data: Any, locations: list[PathKey]) -> None:
+        super().__init__(problems)
+        self.data = data
+        self.locations = locations
 
 
 def _with_words(data: Any, words: dict[PathKey, str]) -> Any:

@@ -33,6 +33,9 @@ def syntax_problem(file: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         )
     odd = misindented(lines, line)
     if odd is not None and odd[0] >= line - 2:
+        outer = _outer_level(file, lines, odd)
+        if outer is not None:
+            return outer
         bad, indent, sibling, sibling_indent = odd
         return Problem(
             file,
@@ -55,6 +58,48 @@ def syntax_problem(file: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         line=line + 1 if mark else None,
         column=mark.column + 1 if mark else None,
         hint=hint,
+    )
+
+
+def _outer_level(file: Path, lines: list[str], odd: tuple[int, int, int, int]) -> Problem | None:
+    """When the odd line sits between two levels (3 spaces between keys at 2 and at 4), name
+    both lines it may belong to; ``None`` when only one level fits."""
+    bad, indent, deeper, deeper_indent = odd
+    if deeper_indent <= indent:
+        return None
+    for k in range(deeper - 1, -1, -1):
+        body = lines[k].split(" #", 1)[0].rstrip()
+        level = len(body) - len(body.lstrip(" "))
+        if body.strip() and level < indent:
+            break
+    else:
+        return None
+    return Problem(
+        file,
+        _(
+            "line {line} is indented by {indent} spaces, between the keys above it: line "
+            "{outer} by {outer_indent} and line {inner} by {inner_indent}; keys of one level "
+            "must start in the same column"
+        ).format(
+            line=bad + 1,
+            indent=indent,
+            outer=k + 1,
+            outer_indent=level,
+            inner=deeper + 1,
+            inner_indent=deeper_indent,
+        ),
+        line=bad + 1,
+        column=indent + 1,
+        hint=_(
+            "indent line {line} by {outer_indent} spaces like line {outer} (same level), or by "
+            "{inner_indent} like line {inner} (one level deeper)"
+        ).format(
+            line=bad + 1,
+            outer_indent=level,
+            outer=k + 1,
+            inner_indent=deeper_indent,
+            inner=deeper + 1,
+        ),
     )
 
 

@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 
 from vadocs.documents.environment import make_environment
 from vadocs.documents.jinja_cache import bytecode_cache, compile_cached
-from vadocs.errors import TemplateError
+from vadocs.errors import TemplateError, shown
 from vadocs.i18n import _
 
 # Word's AutoCorrect turns " into „ “ and ' into ‚ ‘ — also inside tags, where Jinja
@@ -73,7 +73,7 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
     except Exception as exc:  # python-docx raises many types for a broken file
         raise TemplateError(
             _("{template}: is not a readable Word document ({name__}: {exc})").format(
-                template=template, name__=type(exc).__name__, exc=exc
+                template=shown(template), name__=type(exc).__name__, exc=exc
             ),
             hint=_("open it in Word or LibreOffice and save it again as .docx"),
         ) from None
@@ -83,7 +83,7 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
     except UndefinedError as exc:
         raise TemplateError(
             _("{template}: unknown placeholder: {message}").format(
-                template=template, message=exc.message
+                template=shown(template), message=exc.message
             ),
             hint=_("`vadocs fields` lists every placeholder; check the spelling in Word"),
         ) from None
@@ -92,7 +92,7 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
             _(
                 "{template}: template syntax error: {message} near '{snippet_getattr_exc_docx}'"
             ).format(
-                template=template,
+                template=shown(template),
                 message=exc.message,
                 snippet_getattr_exc_docx=_snippet(getattr(exc, "docx_context", [])),
             ),
@@ -101,7 +101,7 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
     except (UnrecognizedImageError, OSError) as exc:
         raise TemplateError(
             _("{template}: an image cannot be inserted ({name__}: {exc})").format(
-                template=template, name__=type(exc).__name__, exc=exc
+                template=shown(template), name__=type(exc).__name__, exc=exc
             ),
             hint=_("check that the logo named in vadocs.yaml is a valid PNG or JPEG file"),
         ) from None

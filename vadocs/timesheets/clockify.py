@@ -23,4 +23,5 @@ FORMAT = Format(
     numbers="stunden",
     durations="`Duration (h)` as `h:mm:ss`, else `Duration (decimal)` in hours",
     dates="every Clockify setting (MM/DD/YYYY, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, ISO)",
+    date_setting="Clockify: Profile settings → Date format",
 )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from vadocs.errors import Problem, ProblemsError
 from vadocs.i18n import N_, _
-from vadocs.timesheets.formats import Layout
+from vadocs.timesheets.formats import Format, Layout
 from vadocs.timesheets.rows import Row
 from vadocs.timesheets.values import (
     CLOCK_LIKE,
@@ -52,6 +52,17 @@ class _Seen:
     month_first: tuple[int, str] | None = None
 
 
+def date_hint(fmt: Format) -> str:
+    """How to fix a date column: the tracker's own setting where it has one, else the
+    client file's ``datumsformat``."""
+    if not fmt.date_setting:
+        return _(DATE_HINT)
+    return _(
+        "set the export's date format in {setting} (best: YYYY-MM-DD) and export again; "
+        "or {fallback}"
+    ).format(setting=fmt.date_setting, fallback=_(DATE_HINT))
+
+
 def plan(
     file: Path,
     layout: Layout,
@@ -70,6 +81,8 @@ def plan(
             continue
         try:
             _look(cells, layout, dates, durations, line)
+        except _DateCellError as exc:
+            problems.append(Problem(file, str(exc), line=line, hint=date_hint(layout.format)))
         except ValueError as exc:
             problems.append(Problem(file, str(exc), line=line))
     if problems:
@@ -77,7 +90,7 @@ def plan(
     if not dates.first:
         raise ProblemsError([Problem(file, _("the file holds no time entries"), line=1)])
     return Plan(
-        *_date_plan(file, dates, date_format),
+        *_date_plan(file, dates, date_format, date_hint(layout.format)),
         _duration_plan(file, layout, durations, duration_format),
     )
 
@@ -89,9 +102,16 @@ def _cell(cells: list[str], index: int, what: str) -> str:
     return value
 
 
+class _DateCellError(ValueError):
+    """A cell of the date column that is no date."""
+
+
 def _look(cells: list[str], layout: Layout, dates: _Seen, durations: _Seen, line: int) -> None:
     text = _cell(cells, layout.date, N_("date"))
-    shape, first, second = date_shape(text)
+    try:
+        shape, first, second = date_shape(text)
+    except ValueError as exc:
+        raise _DateCellError(str(exc)) from None
     dates.first.setdefault(shape, (line, text))
     if first > 12 and dates.day_first is None:
         dates.day_first = (line, text)
@@ -117,7 +137,7 @@ def _mixed(file: Path, seen: dict[str, tuple[int, str]], what: str, hint: str) -
     )
 
 
-def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, str]:
+def _date_plan(file: Path, seen: _Seen, date_format: str | None, hint: str) -> tuple[str, str]:
     if date_format is not None:
         shape, order = DATE_FORMATS[date_format]
         for other, (line, text) in seen.first.items():
@@ -130,12 +150,13 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
                                 text=text, format=date_format
                             ),
                             line=line,
+                            hint=hint,
                         )
                     ]
                 )
         return shape, order
     if len(seen.first) > 1:
-        raise _mixed(file, seen.first, N_("the date format"), N_("export all dates the same way"))
+        raise _mixed(file, seen.first, N_("the date format"), hint)
     ((shape, (line, text)),) = seen.first.items()
     if not shape.startswith("?"):
         return shape, "ymd" if shape.startswith("J") else "dmy"
@@ -149,7 +170,7 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
                         m=m, line=line_d, d=d
                     ),
                     line=line_m,
-                    hint=_(DATE_HINT),
+                    hint=hint,
                 )
             ]
         )
@@ -160,7 +181,7 @@ def _date_plan(file: Path, seen: _Seen, date_format: str | None) -> tuple[str, s
     message = _(
         "“{text}” is ambiguous (day/month or month/day) and no day in the column is above 12"
     ).format(text=text)
-    raise ProblemsError([Problem(file, message, line=line, hint=_(DATE_HINT))])
+    raise ProblemsError([Problem(file, message, line=line, hint=hint)])
 
 
 def _duration_plan(file: Path, layout: Layout, seen: _Seen, unit: str | None) -> str:

@@ -43,6 +43,8 @@ class Format:
     """For the documentation: the duration formats this tracker writes."""
     dates: str = ""
     """For the documentation: the date formats this tracker writes."""
+    date_setting: str = ""
+    """Where in the tracker the export's date format is set (its own menu words), for hints."""
 
     def matches(self, header: list[str]) -> bool:
         """Whether a header (already casefolded) is this format's."""

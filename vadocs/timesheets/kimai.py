@@ -24,4 +24,5 @@ FORMAT = Format(
     numbers="sekunden-oder-stunden",
     durations="seconds (`900`), `h:mm`, decimal hours (`0.25`)",
     dates="`2026-12-03`, `03.12.2026`",
+    date_setting="Kimai: Profil → Einstellungen (Sprache/Format)",
 )

@@ -18,4 +18,5 @@ FORMAT = Format(
     signature=(("start time",),),
     durations="`h:mm:ss`",
     dates="`2026-12-03`, or as set (DD/MM/YYYY, MM/DD/YYYY)",
+    date_setting="Toggl Track: Profile settings → Date format",
 )
