@@ -19,7 +19,6 @@ from tests.invoicing.test_irreversible import (
     warnings_of,
 )
 from tests.invoicing.test_irreversible import client as write_client
-from tests.invoicing.test_irreversible import ws as ws
 from vadocs.build.run import build
 from vadocs.data.scaffold import create_workspace
 
