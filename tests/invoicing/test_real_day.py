@@ -126,3 +126,20 @@ def test_verify_names_the_advance_the_final_invoice_deducts(ws: Path) -> None:
     finally:
         ledger.close()
     assert "2026-0002" in problem.message and "unknown advance 2026-0001" in problem.message
+
+
+@pytest.mark.parametrize("unit", ["Arbeitsstunden", "hours", "Std.\u00a0", "HUR", "h"])
+def test_every_spelling_of_hours_is_checked(ws: Path, unit: str) -> None:
+    """An item in hours, however written, is held to the agreed rate and the contingent."""
+    priced = (
+        f"      - {{beschreibung: Recherche, menge: 1, einheit: '{unit}', einzelpreis: 70.00}}\n"
+    )
+    file = client(ws, NOV + "    positionen:\n" + priced, MONTH)
+    before = state(ws)
+    assert "70,00 € per hour" in error_of(build([file], clock(date(2026, 12, 3))))
+    many = priced.replace("menge: 1", "menge: 9").replace("70.00", "50.00")
+    client(ws, NOV + "    positionen:\n" + many, MONTH)
+    assert "11,00 h billed against a contingent" in error_of(
+        build([file], clock(date(2026, 12, 3)))
+    )
+    assert state(ws) == before

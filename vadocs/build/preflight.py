@@ -3,15 +3,21 @@ and the record of every contract version written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from vadocs.build.results import BuildOptions
 from vadocs.build.template_gate import as_warnings, refusal, template_errors
 from vadocs.build.writing import ClientJob
 from vadocs.data.workspace import Workspace
-from vadocs.documents.contract_versions import ContractStore
-from vadocs.documents.kinds import RECHNUNG, contracts_for
+from vadocs.documents.context import Engagement
+from vadocs.documents.contract_refusals import ContractChanged
+from vadocs.documents.contract_versions import ContractStore, next_version
+from vadocs.documents.kinds import RECHNUNG, DocumentKind, contracts_for
+from vadocs.documents.planning import accepted_by
 from vadocs.documents.templates import template_for
-from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.errors import Problem, Severity, VadocsError, shown
 from vadocs.i18n import _
+from vadocs.invoicing.ledger import sha256
 from vadocs.invoicing.readiness import draft_reason
 
 
@@ -30,7 +36,7 @@ def record_contracts(jobs: list[ClientJob], ws: Workspace) -> None:
         if job.result.error is not None or job.engagement is None:
             continue
         for doc in job.docs:
-            if doc.contract is not None and doc.files:
+            if doc.contract is not None and doc.files and not job.engagement.profil.beispiel:
                 store.save(job.engagement.kuerzel, doc.kind.key, doc.contract, doc.files)
 
 
@@ -60,3 +66,36 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
             job.result.error = refusal(
                 _("the documents of {client}").format(client=e.kuerzel), errors
             )
+        elif RECHNUNG in kinds and not (options.draft or job.draft):
+            try:
+                job.result.warnings += contracts_on_record(
+                    e, job.result.client_file, ws, options, kinds
+                )
+            except ContractChanged as exc:
+                job.result.error = exc
+
+
+def contracts_on_record(
+    e: Engagement, file: Path, ws: Workspace, options: BuildOptions, kinds: list[DocumentKind]
+) -> list[Problem]:
+    """Before invoices are issued without their contracts in the same run (``invoices run``,
+    ``--only rechnung``): every contract document on record must be unchanged since the
+    client accepted it — an invoice bills what was agreed (§ 311 Abs. 1 BGB). Raises
+    :class:`ContractChanged`; returns a warning per contract never written by vadocs."""
+    store = ContractStore(ws.state_dir)
+    accepted_on = accepted_by(e, options.day)
+    warnings = []
+    for kind in contracts_for(e.datei):
+        if kind in kinds:
+            continue  # written (and checked) in this run
+        if not store.versions(e.kuerzel, kind.key):
+            message = _(
+                "{title} for {client} was never written by vadocs: there is no record of "
+                "what the client accepted to hold the invoices against"
+            ).format(title=kind.title, client=e.kuerzel)
+            hint = _("build the documents once: vadocs build {file}").format(file=shown(file))
+            warnings.append(Problem(file, message, hint=hint, severity=Severity.WARNING))
+            continue
+        hashed = sha256(template_for(kind, ws).read_bytes())
+        next_version(e, kind, store, options.real_day, accepted_on, hashed)
+    return warnings

@@ -48,6 +48,11 @@ class BuildOptions:
         return self.now().date() if self.now else clock.today()
 
     @property
+    def days(self) -> tuple[date, date]:
+        """(the day looked at, the real day): ``--date`` or today, and :attr:`real_day`."""
+        return self.day, self.real_day
+
+    @property
     def preview(self) -> bool:
         """``--date`` pretends a day after the real one: drafts only, no contract recorded."""
         return self.today is not None and self.today > self.real_day

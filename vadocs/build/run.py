@@ -187,7 +187,7 @@ def _plan_contracts(
             continue
         try:
             job.docs = plan_contracts(
-                job.engagement, ws, options.only, cache, job.out_dir, pdf, options.day
+                job.engagement, ws, options.only, cache, job.out_dir, pdf, *options.days
             )
         except VadocsError as exc:
             job.result.error = exc

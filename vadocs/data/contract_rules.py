@@ -12,13 +12,24 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from vadocs.data.yaml_source import Document
+from vadocs.einvoice.units import unit_code
 from vadocs.errors import Problem
 from vadocs.i18n import _
 from vadocs.invoicing.money import hours_of, minutes_of, round_up_minutes
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
 
-HOUR_UNITS = {"std", "std.", "stunde", "stunden", "h"}
+
+def item_hours(einheit: str, menge: Decimal) -> Decimal | None:
+    """The hours an item bills: ``menge`` for an hour unit (UN/ECE Rec. 20 ``HUR``, any
+    spelling :func:`~vadocs.einvoice.units.unit_code` knows), ``menge / 60`` for minutes,
+    ``None`` for any other unit.
+
+    >>> item_hours("Arbeitsstunden", Decimal(3)), item_hours("Min.", Decimal(90))
+    (Decimal('3'), Decimal('1.5'))
+    """
+    code = unit_code(einheit)
+    return menge if code == "HUR" else menge / 60 if code == "MIN" else None
 
 
 def _de(amount: Decimal) -> str:
@@ -39,7 +50,7 @@ def contract_rules(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterat
     rates = agreed_rates(d, p)
     for i, r in enumerate(d.rechnungen):
         for j, pos in enumerate(r.positionen):
-            if pos.einheit.strip().lower() not in HOUR_UNITS or pos.abweichung or not rates:
+            if unit_code(pos.einheit) != "HUR" or pos.abweichung or not rates:
                 continue
             if pos.einzelpreis not in rates:
                 agreed = " or ".join(f"{_de(x)} €" for x in sorted(rates))
@@ -67,7 +78,7 @@ def _contingent(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     if r.mehrstunden_vereinbart:
         return
     minutes = sum(round_up_minutes(minutes_of(z.dauer), v.taktung_minuten) for z in r.zeiten)
-    items = [p.menge for p in r.positionen if p.einheit.strip().lower() in HOUR_UNITS]
+    items = [h for p in r.positionen if (h := item_hours(p.einheit, p.menge)) is not None]
     hours = hours_of(minutes) + sum(items, Decimal(0))
     if hours > v.kontingent_stunden:
         yield doc.problem(

@@ -11,8 +11,10 @@ the data snapshot and the hashes of its files); the files are archived in
   needs a new version agreed with the client (§ 311 Abs. 1 BGB: a contract is changed by
   agreement), e.g. a Nachtrag or a new order confirmation.
 
-A change of the template alone is not a change of data: before acceptance the current
-version is rendered again, after acceptance the archived files are returned unchanged.
+A change of the template is recorded too: before acceptance it makes a new version (the
+version already sent is never overwritten), after acceptance the archived files are
+returned unchanged. New versions are dated the real day (never a ``--date``), and an
+acceptance dated before the version it would accept is refused.
 """
 
 from __future__ import annotations
@@ -24,19 +26,22 @@ from pathlib import Path
 from typing import Any
 
 from vadocs.documents.context import Engagement
+from vadocs.documents.contract_refusals import (
+    acceptance_before_version,
+    changed_after_acceptance,
+)
 from vadocs.documents.kinds import DocumentKind
-from vadocs.errors import VadocsError
-from vadocs.i18n import _
 from vadocs.invoicing.ledger import sha256
 from vadocs.output import file_name, private_dir, write_atomic
 
 STORE_NAME = "vertraege.json"
-NOT_CONTRACT_DATA = ("rechnungen", "auftrag.angenommen_am", "auftrag.angenommen_per")
+NOT_CONTRACT_DATA = (
+    "rechnungen",
+    "auftrag.angenommen_am",
+    "auftrag.angenommen_per",
+    "profil.beispiel",
+)
 """Client-file keys that change no contract: invoices and the acceptance itself."""
-
-
-class ContractChanged(VadocsError):
-    """The data of an accepted contract changed."""
 
 
 @dataclass
@@ -49,6 +54,8 @@ class Version:
     snapshot: dict[str, Any]
     files: dict[str, str] = field(default_factory=dict)
     accepted: bool = False
+    template_hash: str = ""
+    """SHA-256 of the Word template it was rendered from ("" when recorded before)."""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +65,7 @@ class Version:
             "snapshot": self.snapshot,
             "files": self.files,
             "accepted": self.accepted,
+            "template_hash": self.template_hash,
         }
 
 
@@ -106,6 +114,7 @@ class ContractStore:
                 v["snapshot"],
                 v["files"],
                 v["accepted"],
+                v.get("template_hash", ""),
             )
             for v in self.data.get(client, {}).get(kind, [])
         ]
@@ -136,36 +145,41 @@ class ContractStore:
 
 
 def next_version(
-    e: Engagement, kind: DocumentKind, store: ContractStore, today: date, accepted: bool
+    e: Engagement,
+    kind: DocumentKind,
+    store: ContractStore,
+    day: date,
+    accepted_on: date | None,
+    template_hash: str,
 ) -> tuple[Version, bool]:
-    """The version of ``kind`` to write now and whether it is new or changed (False: the
-    recorded one, unchanged data). Raises :class:`ContractChanged` for an accepted one."""
+    """The version of ``kind`` to write now and whether it is new (False: the recorded
+    one, returned as it is). ``day``: the real day (a new version's date);
+    ``accepted_on``: ``auftrag.angenommen_am`` when it has come, else None.
+
+    Raises :class:`ContractChanged` when the data of a version the client accepted changed,
+    when the data changed after the latest version was written but an acceptance is already
+    recorded in the client file (which version did the client accept?), and when the
+    acceptance is dated before the version it would accept.
+    """
     snap = contract_data(e)
     digest = sha256(json.dumps(snap, sort_keys=True, default=str).encode())
     versions = store.versions(e.kuerzel, kind.key)
+    accepted = accepted_on is not None
     if not versions:
-        return Version(1, e.datei.auftrag.datum, digest, snap, accepted=accepted), True
+        first = Version(1, e.datei.auftrag.datum, digest, snap, accepted=accepted)
+        first.template_hash = template_hash
+        return first, True
     latest = versions[-1]
+    if accepted_on is not None and not latest.accepted and accepted_on < latest.datum:
+        raise acceptance_before_version(e, kind, latest, accepted_on)
     if latest.data_hash == digest:
-        return Version(latest.number, latest.datum, digest, snap, latest.files, accepted), False
-    if latest.accepted or accepted:
-        fields = ", ".join(changed_fields(latest.snapshot, snap)[:8])
-        raise ContractChanged(
-            _(
-                "{title} for {client} (Fassung {number} vom {datum:%d.%m.%Y}) was accepted by "
-                "the client and is not rewritten; changed since: {fields}"
-            ).format(
-                title=kind.title,
-                client=e.kuerzel,
-                number=latest.number,
-                datum=latest.datum,
-                fields=fields,
-            ),
-            hint=_(
-                "a change of contract needs a new version agreed with the client: undo the change, or agree a Nachtrag or a new order confirmation and record it as a new engagement (new client file)"
-            ),
-        )
-    return Version(latest.number + 1, today, digest, snap), True
+        same_template = latest.template_hash in ("", template_hash)
+        if same_template or latest.accepted or accepted:
+            latest.accepted = latest.accepted or accepted
+            return latest, False
+    elif latest.accepted or accepted:
+        raise changed_after_acceptance(e, kind, latest, changed_fields(latest.snapshot, snap))
+    return Version(latest.number + 1, day, digest, snap, template_hash=template_hash), True
 
 
 def contract_title(kind: DocumentKind, version: Version) -> str:

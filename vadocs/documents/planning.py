@@ -28,6 +28,7 @@ from vadocs.documents.render import inline_image, render_docx
 from vadocs.documents.templates import template_for
 from vadocs.einvoice.issue import EInvoice
 from vadocs.invoicing.invoice import Rechnung
+from vadocs.invoicing.ledger import sha256
 from vadocs.output import file_name, stable_docx
 from vadocs.pdf.metadata import PdfInfo
 
@@ -126,26 +127,33 @@ def plan_contracts(
     out_dir: Path,
     pdf: bool,
     today: date,
+    real_day: date | None = None,
 ) -> list[Planned]:
     """Render the contract documents, or reuse their files where nothing changed.
 
-    Each is a recorded version (:mod:`vadocs.documents.contract_versions`): changed data
-    makes a new version before acceptance and is refused after it
-    (:class:`~vadocs.documents.contract_versions.ContractChanged`); an accepted version's
-    archived files are returned as they are.
+    Each is a recorded version (:mod:`vadocs.documents.contract_versions`): changed data or
+    a changed template makes a new version before acceptance, dated ``real_day`` (default
+    ``today``), and changed data is refused after it
+    (:class:`~vadocs.documents.contract_refusals.ContractChanged`); an accepted version's
+    archived files are returned as they are. ``today`` after ``real_day`` is a preview:
+    a document that would be a new version is left out.
     """
     docs = []
     store = ContractStore(ws.state_dir)
-    accepted = e.datei.auftrag.angenommen_am is not None and e.datei.auftrag.angenommen_am <= today
+    accepted_on = accepted_by(e, today)
     for kind in contracts_for(e.datei):
         if only is not None and kind.key not in only:
             continue
-        version, changed = next_version(e, kind, store, today, accepted)
-        base = contract_base(kind, version, e.kuerzel)
         template = template_for(kind, ws)
+        hashed = sha256(template.read_bytes())
+        day = real_day or today
+        version, changed = next_version(e, kind, store, day, accepted_on, hashed)
+        if changed and version.number > 1 and today > day:
+            continue  # a preview writes no new version
+        base = contract_base(kind, version, e.kuerzel)
         key = inputs_key(e, ws, template, kind.key, "pdf" if pdf else "docx")
         frozen = None
-        if accepted and not changed and version.files:
+        if accepted_on is not None and not changed and version.files:
             frozen = store.archived(e.kuerzel, version)
         planned = Planned(
             kind=kind,
@@ -163,6 +171,12 @@ def plan_contracts(
             planned.docx = render_docx(template, with_images(ctx, e, ws))
         docs.append(planned)
     return docs
+
+
+def accepted_by(e: Engagement, today: date) -> date | None:
+    """``auftrag.angenommen_am`` when that day has come by ``today``, else None."""
+    on = e.datei.auftrag.angenommen_am
+    return on if on is not None and on <= today else None
 
 
 def invoice_base(e: Engagement, r: Rechnung) -> str:

@@ -10,8 +10,20 @@ from __future__ import annotations
 _CODES: dict[str, tuple[str, ...]] = {
     # Rec. 20 code: spellings (casefolded, without a trailing dot)
     "SEC": ("sekunde", "sekunden", "sek", "s", "second", "seconds", "sec"),
-    "MIN": ("minute", "minuten", "min", "minutes"),
-    "HUR": ("stunde", "stunden", "std", "h", "hour", "hours", "hr", "hrs"),
+    "MIN": ("minute", "minuten", "min", "minutes", "arbeitsminuten"),
+    "HUR": (
+        "stunde",
+        "stunden",
+        "std",
+        "h",
+        "hour",
+        "hours",
+        "hr",
+        "hrs",
+        "arbeitsstunde",
+        "arbeitsstunden",
+        "hur",
+    ),
     "DAY": ("tag", "tage", "d", "day", "days", "arbeitstag", "arbeitstage"),
     "WEE": ("woche", "wochen", "week", "weeks"),
     "MON": ("monat", "monate", "mon", "month", "months"),
