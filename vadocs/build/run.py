@@ -31,6 +31,7 @@ from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger, utc_now
+from vadocs.invoicing.schedule import why_nothing
 from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
@@ -113,8 +114,9 @@ def _build_workspace(
         job = ClientJob(result, out_root)
         jobs.append(job)
         try:
-            loaded = load_engagement(file, ws, profil, katalog, options.today)
+            loaded = load_engagement(file, ws, profil, katalog, options.today, options.period)
             job.engagement = loaded.engagement
+            job.skips = loaded.skips
             job.out_dir = out_root / loaded.engagement.kuerzel
             result.warnings += loaded.warnings
             result.imports += loaded.imports
@@ -230,7 +232,9 @@ def _issue_and_write(
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
             if options.period and not invoices:
-                job.result.skipped = f"no invoice for {options.period}"
+                datei = job.engagement.datei if job.engagement else None
+                why = datei and why_nothing(datei, list(job.skips), options.period, options.day)
+                job.result.skipped = why or ""
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )

@@ -13,6 +13,7 @@ from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
 from vadocs.documents.planning import Planned, fresh_files
 from vadocs.invoicing.issuing import InvoicePlanner
+from vadocs.invoicing.schedule import Skip
 from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
 from vadocs.pdf import metadata as pdf_metadata
 from vadocs.pdf.converter import Converter
@@ -29,6 +30,8 @@ class ClientJob:
     docs: list[Planned] = field(default_factory=list)
     draft: str = ""
     """Why this client's invoices are drafts only (sample profile, not accepted)."""
+    skips: tuple[Skip, ...] = ()
+    """Invoices the engagement implies that are not issued, with the reason."""
 
 
 def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:

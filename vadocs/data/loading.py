@@ -15,6 +15,7 @@ from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, built
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
 from vadocs.invoicing.invoice import month_bounds
+from vadocs.invoicing.schedule import Skip, merged, settled
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import RechnungEingabe, Zeiteintrag
@@ -30,6 +31,8 @@ class Loaded:
     warnings: list[Problem]
     imports: tuple[ImportReport, ...] = ()
     """What each invoice's time-tracker export gave (rows read, used, skipped)."""
+    skips: tuple[Skip, ...] = ()
+    """Invoices the engagement implies that are not issued, with the reason."""
 
 
 def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
@@ -54,23 +57,33 @@ def load_engagement(
     profil: Geschaeftsprofil,
     katalog: dict[str, Anbieter],
     today: date | None = None,
+    period: str | None = None,
 ) -> Loaded:
+    """The engagement of ``client_file`` with its invoices: those listed in ``rechnungen:``
+    merged with those the engagement implies on ``today`` (for ``period``) (:mod:`vadocs.invoicing.schedule`);
+    the rules check the listed ones. Raises :class:`ProblemsError` with every problem."""
     doc = yaml_source.load(client_file)
     refuse_secrets(doc)
+    day = today or clock.today()
     try:
-        datei, imports, warnings = with_csv_times(validate(doc, Kundendatei), doc)
+        datei, listed = merged(validate(doc, Kundendatei), day, period)
+        datei, imports, warnings = with_csv_times(datei, doc, listed)
     except ProblemsError as exc:  # all at once: the file's own rules despite schema errors
         raise ProblemsError([*file_rules(doc), *exc.problems]) from None
-    warnings += _split(list(client_rules(doc, datei, profil, katalog, today or clock.today())))
-    return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
+    own = datei.model_copy(update={"rechnungen": datei.rechnungen[:listed]})
+    warnings += _split(list(client_rules(doc, own, profil, katalog, day)))
+    datei, skips = settled(datei, listed)
+    engagement = Engagement(profil, datei, client_file.stem, katalog)
+    return Loaded(engagement, warnings, tuple(imports), tuple(skips))
 
 
 def with_csv_times(
-    datei: Kundendatei, doc: yaml_source.Document
+    datei: Kundendatei, doc: yaml_source.Document, listed: int | None = None
 ) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
     """Merge the billed rows of each invoice's ``zeiten_csv`` into its ``zeiten``.
 
-    Returns the client file, one import report per CSV invoice and the import warnings;
+    The entries from index ``listed`` on are derived (their export is
+    ``abrechnung.zeiten_csv``; a month without rows is no error there). Returns the client file, one import report per CSV invoice and the import warnings;
     raises :class:`ProblemsError` with every problem (``file:line`` of the export).
     """
     problems: list[Problem] = []
@@ -79,11 +92,15 @@ def with_csv_times(
         if r.zeiten_csv is None:
             invoices.append(r)
             continue
-        request = _time_request(doc.file.parent, r)
+        derived = listed is not None and (
+            i >= listed or r.zeiten_csv == datei.abrechnung.zeiten_csv
+        )
+        request = _time_request(doc.file.parent, r, derived)
         if not request.file.is_file():
-            where = ("rechnungen", i, "zeiten_csv")
+            where = ("abrechnung", "zeiten_csv") if derived else ("rechnungen", i, "zeiten_csv")
             message = f"Zeiterfassungs-Export nicht gefunden: {request.file}"
-            problems.append(doc.problem(where, message, "Pfad relativ zur Kundendatei angeben"))
+            if all(p.message != message for p in problems):
+                problems.append(doc.problem(where, message, "Pfad relativ zur Kundendatei angeben"))
             invoices.append(r)
             continue
         try:
@@ -108,7 +125,7 @@ def with_csv_times(
     return datei.model_copy(update={"rechnungen": invoices}), reports, warnings
 
 
-def _time_request(folder: Path, r: RechnungEingabe) -> Request:
+def _time_request(folder: Path, r: RechnungEingabe, derived: bool = False) -> Request:
     spec = r.zeiten_csv
     if not isinstance(spec, ZeitenCsv):
         spec = ZeitenCsv(datei=str(spec))
@@ -123,6 +140,7 @@ def _time_request(folder: Path, r: RechnungEingabe) -> Request:
         date_format=spec.datumsformat,
         duration_format=spec.dauerformat,
         include_unbillable=spec.nicht_abrechenbare,
+        allow_empty=derived,
     )
 
 
