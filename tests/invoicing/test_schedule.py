@@ -49,7 +49,8 @@ def test_prorated_price_is_days_over_month_days_in_cents_half_up(
     got = prorated(price, days, of)
     assert got == exact.quantize(Decimal("0.01"), ROUND_HALF_UP)
     assert abs(got - exact) <= Decimal("0.005")
-    assert (got == price) == (start.day == 1)
+    if start.day == 1:  # a whole month is the whole price
+        assert got == price
 
 
 @given(st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
