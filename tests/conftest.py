@@ -12,9 +12,9 @@ os.environ["VADOCS_LANG"] = "en"
 
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,12 @@ MONTH_END = date(2026, 12, 31)
 """The examples' December invoices are issued on the last day of December."""
 REMINDER_DAY = date(2027, 1, 20)
 """Some example invoices are then in default: a business and a consumer get reminders."""
+
+
+def noon(day: date) -> Callable[[], datetime]:
+    """The injected real clock of a build on ``day``: that day, 09:30 UTC. A build's
+    ``today`` after its clock's day is a preview (drafts only), as ``--date`` in the future."""
+    return lambda: datetime.combine(day, time(9, 30), UTC)
 
 
 SMALL_CLIENT = """\
@@ -77,7 +83,7 @@ def build_in_steps(files: list[Path], *later: date, **options: Any) -> BuildRepo
     steps = [(day, [f]) for day, f in sorted(accepted)] + [(d, files) for d in (MONTH_END, *later)]
     report = BuildReport()
     for day, group in steps:
-        report = build(group, BuildOptions(today=day, **options))
+        report = build(group, BuildOptions(today=day, **options, now=noon(day)))
         if report.failed:
             break
     return report
@@ -132,7 +138,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, BuiltClient]:
         clients["lena-fischer"].workspace / "kunden" / "lena-fischer.yaml",
         _number_of(clients["lena-fischer"].workspace, "lena-fischer", "vorauszahlung"),
         "Leistungsbeginn verschoben",
-        BuildOptions(pdf="require", today=MONTH_END),
+        BuildOptions(pdf="require", today=MONTH_END, now=noon(MONTH_END)),
     )
     assert cancelled.error is None
     return clients
@@ -173,3 +179,12 @@ def _build_reminders(ws: Path, clients: dict[str, BuiltClient]) -> None:
 @pytest.fixture
 def runner() -> Iterator[CliRunner]:
     yield CliRunner()
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Path:
+    """The VAT-registered example workspace without its clients (test modules may override)."""
+    folder = copy_workspace("umsatzsteuer", tmp_path)
+    for old in (folder / "kunden").glob("*.yaml"):
+        old.unlink()
+    return folder

@@ -34,6 +34,7 @@ def _vadocs(*args: str) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        env={**os.environ, "VADOCS_TODAY": CLOCK},  # the injected real day
     )
 
 

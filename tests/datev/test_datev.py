@@ -93,7 +93,7 @@ def test_one_booking_per_invoice_and_rate(scenario: Path) -> None:  # noqa: F811
 
 def test_reverse_charge_and_cancellation(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     monkeypatch.chdir(scenario)
-    runner = CliRunner()
+    runner = CliRunner(env={"VADOCS_TODAY": "2026-12-31"})  # the day the scenario issued
     result = runner.invoke(
         main, ["invoices", "cancel", "2026-0003", "--reason", "Fehler", "--no-pdf"]
     )

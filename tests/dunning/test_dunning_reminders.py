@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import ROOT, TODAY, copy_workspace, pdf_text
+from tests.conftest import ROOT, TODAY, copy_workspace, noon, pdf_text
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.checks import check_templates
@@ -105,7 +105,7 @@ def ws(tmp_path: Path) -> Iterator[Path]:
     """The umsatzsteuer example with its invoices issued (DOCX only, no LibreOffice)."""
     root = copy_workspace("umsatzsteuer", tmp_path)
     files = sorted((root / "kunden").glob("*.yaml"))
-    report = build(files, BuildOptions(pdf="off", today=TODAY))
+    report = build(files, BuildOptions(pdf="off", today=TODAY, now=noon(TODAY)))
     assert not report.failed
     old = Path.cwd()
     os.chdir(root)
@@ -159,7 +159,7 @@ def test_no_reminder_for_a_cancelled_invoice(ws: Path) -> None:
         ws / "kunden" / "lena-fischer.yaml",
         number,
         "verschoben",
-        BuildOptions(pdf="off", today=TODAY),
+        BuildOptions(pdf="off", today=TODAY, now=noon(TODAY)),
     )
     assert result.error is None
     plan, items = _plan(ws, date(2027, 3, 1))
@@ -179,7 +179,9 @@ def test_build_writes_archives_and_records_each_reminder(ws: Path) -> None:
     listed = CliRunner().invoke(main, ["reminders", "--date", day])
     assert listed.exit_code == 0, listed.output
     assert "Zahlungserinnerung" in listed.output and "mueller-gmbh" in listed.output
-    built = CliRunner().invoke(main, ["reminders", "--date", day, "--build"])
+    built = CliRunner(env={"VADOCS_TODAY": day}).invoke(
+        main, ["reminders", "--date", day, "--build"]
+    )
     assert built.exit_code == 0, built.output
     pdfs = sorted((ws / "out").rglob("*_Zahlungserinnerung_*.pdf"))
     assert pdfs, built.output
@@ -204,7 +206,9 @@ def test_build_writes_archives_and_records_each_reminder(ws: Path) -> None:
     # The reminder took no number of the invoice series.
     with closing(Ledger(ws / ".vadocs" / "ledger.sqlite")) as ledger:
         assert {i.number: i for i in ledger.all()}.keys() == invoices.keys()
-    again = CliRunner().invoke(main, ["reminders", "--date", day, "--build"])
+    again = CliRunner(env={"VADOCS_TODAY": day}).invoke(
+        main, ["reminders", "--date", day, "--build"]
+    )
     assert again.exit_code == 0 and "keine Zahlungserinnerung" in again.output
     db = sqlite3.connect(ws / ".vadocs" / "ledger.sqlite")
     assert db.execute("SELECT count(*) FROM reminders").fetchone()[0] == len(pdfs)

@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+TODAY = "2026-11-29"
+"""The real day of every e2e run (``VADOCS_TODAY``): no test depends on the machine's date."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Installed:
         env["PATH"] = f"{self.prefix / 'bin'}{os.pathsep}{env.get('PATH', '')}"
         env.pop("VADOCS_DEBUG", None)
         env["VADOCS_LANG"] = "en"  # wording checks read English; tests of German set "de"
+        env["VADOCS_TODAY"] = TODAY  # the injected real day; a test may set another
         env.update(extra or {})
         return env
 

@@ -42,7 +42,7 @@ def workspace(installed: Installed, tmp_path_factory: pytest.TempPathFactory) ->
         )
     )
     for day in ("2026-11-27", "2026-12-31"):
-        done = installed.run(["build", "kunden/", "--date", day], cwd=ws)
+        done = installed.run(["build", "kunden/", "--date", day], cwd=ws, env={"VADOCS_TODAY": day})
         assert done.returncode == 0, done.stderr
     return ws
 
@@ -302,6 +302,7 @@ def test_invoices_cancel(installed: Installed, copy: Path) -> None:
     done = installed.run(
         [*CANCEL_FINAL, "--reason", "Falscher Zeitraum", "--no-pdf", "--date", "2026-12-31"],
         cwd=copy,
+        env={"VADOCS_TODAY": "2026-12-31"},
     )
     assert done.returncode == 0, done
     assert "Stornorechnung" in done.stdout

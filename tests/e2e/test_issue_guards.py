@@ -56,7 +56,9 @@ def test_the_sample_workspace_issues_nothing(installed: Installed, outside: Path
     assert installed.run(["init", "neu"], cwd=outside).returncode == 0
     ws = outside / "neu"
     done = installed.run(
-        ["build", "--no-pdf", "--date", "2027-01-05", "kunden/beispiel-gmbh.yaml"], cwd=ws
+        ["build", "--no-pdf", "--date", "2027-01-05", "kunden/beispiel-gmbh.yaml"],
+        cwd=ws,
+        env={"VADOCS_TODAY": "2027-01-05"},
     )
     assert done.returncode == 0, done.stderr
     assert "beispiel: true" in done.stderr and "To start for real" in done.stderr
@@ -101,3 +103,49 @@ def test_a_template_with_a_tracked_change_issues_nothing(
     assert done.returncode == 1
     assert "rechnung.docx" in done.stderr and "vadocs check" in done.stderr
     assert tree(ws / "out") == {} and ledger_rows(ws) == []
+
+
+def test_a_date_after_today_only_previews(installed: Installed, outside: Path) -> None:
+    """``--date`` pretends a day; after the real day (29.11.2026 here) nothing is issued."""
+    ws = workspace(outside, "mueller-gmbh")
+    run = ["invoices", "run", "--period", "2026-12", "--no-pdf", "--date", "2027-01-05"]
+    preview = installed.run(run, cwd=ws, env={"VADOCS_LANG": "en"})
+    assert preview.returncode == 0, preview.stderr
+    assert "--date 05.01.2027 lies after today (29.11.2026)" in preview.stderr
+    assert ledger_rows(ws) == [] and not (ws / ".vadocs" / "vertraege.json").exists()
+    drafts = [n for n in tree(ws / "out") if "Rechnung" in n]
+    assert drafts and all("ENTWURF" in n for n in drafts)
+    issued = installed.run(run, cwd=ws, env={"VADOCS_TODAY": "2027-01-05"})
+    assert issued.returncode == 0, issued.stderr
+    rows = ledger_rows(ws)  # the advance for December and the final invoice
+    assert len(rows) == 2 and {d for _n, d in rows} == {"2027-01-05"}
+
+
+def test_no_cancellation_or_payment_for_a_day_to_come(installed: Installed, outside: Path) -> None:
+    ws = workspace(outside, "mueller-gmbh")
+    assert installed.run(["build", "--no-pdf", "kunden/"], cwd=ws).returncode == 0
+    ((number, issued_on),) = ledger_rows(ws)
+    assert issued_on == "2026-11-29"
+    before = tree(ws / "out"), ledger_rows(ws)
+    cancel = ["invoices", "cancel", number, "--reason", "Irrtum", "--no-pdf"]
+    for day, place in (("2026-12-02", "02.12.2026"), ("2026-11-28", "28.11.2026")):
+        refused = installed.run([*cancel, "--date", day], cwd=ws, env={"VADOCS_LANG": "en"})
+        assert refused.returncode == 1, refused.stderr
+        assert place in refused.stderr and "Traceback" not in refused.stderr
+    payment = ["payments", "add", number, "--amount", "100,00", "--date", "2026-12-01"]
+    refused = installed.run(payment, cwd=ws, env={"VADOCS_LANG": "en"})
+    assert refused.returncode == 2 and "has not come yet" in refused.stderr
+    assert (tree(ws / "out"), ledger_rows(ws)) == before
+    done = installed.run(cancel, cwd=ws)
+    assert done.returncode == 0, done.stderr
+    assert [d for _n, d in ledger_rows(ws)] == ["2026-11-29", "2026-11-29"]
+
+
+def test_cancelling_in_a_workspace_without_invoices_creates_nothing(
+    installed: Installed, outside: Path
+) -> None:
+    assert installed.run(["init", "neu"], cwd=outside).returncode == 0
+    before = tree(outside / "neu")
+    done = installed.run(["invoices", "cancel", "2026-0001", "--reason", "x"], cwd=outside / "neu")
+    assert done.returncode == 1 and "2026-0001" in done.stderr
+    assert tree(outside / "neu") == before

@@ -104,7 +104,9 @@ def test_datev_export_needs_the_advisors_numbers(installed: Installed, ws: Path)
 
 
 def test_a_changed_reminder_fails_verify(installed: Installed, ws: Path) -> None:
-    built = installed.run(["reminders", "--date", "2027-03-01", "--build"], cwd=ws)
+    built = installed.run(
+        ["reminders", "--date", "2027-03-01", "--build"], cwd=ws, env={"VADOCS_TODAY": "2027-03-01"}
+    )
     assert built.returncode == 0, built.stderr
     archived = sorted((ws / ".vadocs" / "archiv" / "mahnungen").rglob("*.docx"))
     assert archived

@@ -87,7 +87,9 @@ def test_build_refuses_a_bad_export_and_writes_nothing(installed: Installed, out
     ws = _workspace(outside, bad)
     before = tree(ws)
     done = installed.run(
-        ["build", "kunden/beispiel.yaml", "--no-pdf", "--date", "2026-12-31"], cwd=ws
+        ["build", "kunden/beispiel.yaml", "--no-pdf", "--date", "2026-12-31"],
+        cwd=ws,
+        env={"VADOCS_TODAY": "2026-12-31"},
     )
     assert done.returncode == 1
     assert "kunden/kimai.csv:3: Dauer 25:00 Std." in done.stderr

@@ -10,12 +10,12 @@ import io
 import re
 import sqlite3
 import zipfile
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_workspace, small_client
+from tests.conftest import noon, small_client
 from vadocs.build.results import BuildOptions, BuildReport
 from vadocs.build.run import build
 from vadocs.invoicing.cancellation import cancel_invoice
@@ -34,15 +34,7 @@ ADVANCE_AND_FINAL = (
 
 
 def clock(day: date) -> BuildOptions:
-    return BuildOptions(pdf="off", today=day, now=lambda: datetime(2026, 11, 29, 9, 30, tzinfo=UTC))
-
-
-@pytest.fixture
-def ws(tmp_path: Path) -> Path:
-    folder = copy_workspace("umsatzsteuer", tmp_path)
-    for old in (folder / "kunden").glob("*.yaml"):
-        old.unlink()
-    return folder
+    return BuildOptions(pdf="off", today=day, now=noon(day))
 
 
 def client(ws: Path, rechnungen: str, verguetung: str = MONTH, name: str = "kunde") -> Path:
@@ -93,7 +85,7 @@ def test_an_invoice_is_dated_the_day_it_is_issued_with_the_utc_timestamp(ws: Pat
     assert not build([file], clock(date(2026, 12, 3))).failed
     assert invoices(ws) == [("2026-0001", "monat", "2026-11", date(2026, 12, 3), "issued")]
     ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
-    assert ledger.get("2026-0001").issued_at == "2026-11-29T09:30:00+00:00"  # type: ignore[union-attr]
+    assert ledger.get("2026-0001").issued_at == "2026-12-03T09:30:00+00:00"  # type: ignore[union-attr]
     ledger.close()
     # a rebuild on a later day returns the archived files byte for byte
     before = state(ws)
@@ -113,7 +105,9 @@ def test_a_period_that_has_not_ended_is_not_issued(ws: Path) -> None:
 
 def test_the_month_asked_for_by_name_is_refused_before_its_end(ws: Path) -> None:
     file = client(ws, NOV)
-    options = BuildOptions(pdf="off", today=date(2026, 11, 27), period="2026-11")
+    options = BuildOptions(
+        pdf="off", today=date(2026, 11, 27), period="2026-11", now=noon(date(2026, 11, 27))
+    )
     before = state(ws)
     message = error_of(build([file], options))
     assert "Rechnung November 2026 for kunde" in message and "--draft" in message
@@ -129,13 +123,17 @@ def test_a_future_datum_in_the_client_file_is_not_issued(ws: Path) -> None:
     assert "remove datum:" in warnings_of(report)
     assert {k: v for k, v in state(ws).items() if "Rechnung" in k} == {}
     assert state(ws)["ledger"] == before["ledger"]
-    options = BuildOptions(pdf="off", today=date(2026, 12, 3), period="2026-11")
+    options = BuildOptions(
+        pdf="off", today=date(2026, 12, 3), period="2026-11", now=noon(date(2026, 12, 3))
+    )
     assert "would be dated 20.12.2026" in error_of(build([file], options))
 
 
 def test_an_earlier_datum_dates_the_invoice(ws: Path) -> None:
     file = client(ws, NOV)
-    options = BuildOptions(pdf="off", today=date(2026, 12, 3), datum=date(2026, 11, 30))
+    options = BuildOptions(
+        pdf="off", today=date(2026, 12, 3), datum=date(2026, 11, 30), now=noon(date(2026, 12, 3))
+    )
     assert not build([file], options).failed
     assert invoices(ws)[0][3] == date(2026, 11, 30)
 
@@ -146,9 +144,19 @@ def test_datum_in_the_future_and_dates_against_numbers_are_refused(ws: Path) -> 
     second = client(ws, NOV, name="zweit")
     before = state(ws)
     with pytest.raises(Exception, match="after today"):
-        build([second], BuildOptions(pdf="off", today=date(2026, 12, 5), datum=date(2026, 12, 6)))
+        build(
+            [second],
+            BuildOptions(
+                pdf="off",
+                today=date(2026, 12, 5),
+                datum=date(2026, 12, 6),
+                now=noon(date(2026, 12, 5)),
+            ),
+        )
     assert state(ws) == before
-    options = BuildOptions(pdf="off", today=date(2026, 12, 5), datum=date(2026, 12, 4))
+    options = BuildOptions(
+        pdf="off", today=date(2026, 12, 5), datum=date(2026, 12, 4), now=noon(date(2026, 12, 5))
+    )
     message = error_of(build([second], options))
     assert "05.12.2026" in message and "numbers ascend with dates" in message
     assert state(ws) == before
@@ -197,7 +205,10 @@ def test_a_template_with_check_errors_issues_nothing(ws: Path, edit: tuple[str, 
     message = error_of(build([file], clock(date(2026, 12, 3))))
     assert "rechnung.docx" in message and "vadocs check" in message
     assert state(ws) == before
-    drafts = build([file], BuildOptions(pdf="off", today=date(2026, 12, 3), draft=True))
+    drafts = build(
+        [file],
+        BuildOptions(pdf="off", today=date(2026, 12, 3), draft=True, now=noon(date(2026, 12, 3))),
+    )
     assert not drafts.failed and "draft built from a template with errors" in warnings_of(drafts)
 
 

@@ -16,7 +16,7 @@ import zxingcpp
 from click.testing import CliRunner
 from PIL import Image
 
-from tests.conftest import ROOT, copy_workspace, small_client
+from tests.conftest import ROOT, copy_workspace, noon, small_client
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.cli import main
@@ -85,7 +85,10 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
     """Month by month on an injected clock: each month-end run issues that month only."""
     client = year_ws / "kunden" / "jahreskunde.yaml"
     for month in range(1, 13):
-        report = build([client], BuildOptions(pdf="require", today=month_end(month)))
+        report = build(
+            [client],
+            BuildOptions(pdf="require", today=month_end(month), now=noon(month_end(month))),
+        )
         assert not report.failed, [c.error for c in report.clients]
         assert len(numbers(year_ws)) == month  # January: the advance
     issued = numbers(year_ws)
@@ -99,7 +102,7 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
         client,
         "2026-0005",
         "Stunden doppelt erfasst",
-        BuildOptions(pdf="require", today=month_end(12)),
+        BuildOptions(pdf="require", today=month_end(12), now=noon(month_end(12))),
     )
     assert any("Stornorechnung_2026-0013" in p.name for p in cancelled.written)
     by_number = {n: rest for n, *rest in numbers(year_ws)}
@@ -107,9 +110,11 @@ def test_twelve_month_scenario(year_ws: Path) -> None:
     assert by_number["2026-0013"][:2] == ["storno", "2026-05"]
 
     # the cancelled month is re-issued with the next number; the rest stays as it was
-    build([client], BuildOptions(pdf="require", today=month_end(12)))
+    build([client], BuildOptions(pdf="require", today=month_end(12), now=noon(month_end(12))))
     before = hashes(year_ws)
-    report = build([client], BuildOptions(pdf="require", today=month_end(12)))
+    report = build(
+        [client], BuildOptions(pdf="require", today=month_end(12), now=noon(month_end(12)))
+    )
     assert not report.failed
     assert hashes(year_ws) == before
     assert all(not c.written for c in report.clients)
@@ -129,7 +134,7 @@ def issued_dates(ws: Path) -> list[date]:
 
 def test_changed_issued_invoice_is_refused_and_nothing_changes(year_ws: Path) -> None:
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    assert not build([client], BuildOptions(pdf="off", today=TODAY)).failed
+    assert not build([client], BuildOptions(pdf="off", today=TODAY, now=noon(TODAY))).failed
     before = hashes(year_ws)
     client.write_text(twelve_months().replace('dauer: "3:20"', 'dauer: "4:20"'), encoding="utf-8")
     before["kunden/jahreskunde.yaml"] = hashlib.sha256(client.read_bytes()).hexdigest()
@@ -142,7 +147,7 @@ def test_changed_issued_invoice_is_refused_and_nothing_changes(year_ws: Path) ->
 
 def test_drafts_use_no_number(year_ws: Path) -> None:
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    report = build([client], BuildOptions(pdf="off", draft=True, today=TODAY))
+    report = build([client], BuildOptions(pdf="off", draft=True, today=TODAY, now=noon(TODAY)))
     assert not report.failed
     names = [p.name for c in report.clients for p in c.written]
     assert any("ENTWURF_Rechnung" in n for n in names)
@@ -185,7 +190,7 @@ def test_processes_issuing_at_once_get_distinct_consecutive_numbers(tmp_path: Pa
 
 def test_verify_detects_a_changed_byte(year_ws: Path, runner: CliRunner) -> None:
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    assert not build([client], BuildOptions(pdf="off", today=TODAY)).failed
+    assert not build([client], BuildOptions(pdf="off", today=TODAY, now=noon(TODAY))).failed
     import os
 
     os.chdir(year_ws)
@@ -217,7 +222,7 @@ def test_girocode_decodes_to_the_epc_payload() -> None:
 
 def test_export_csv_for_the_tax_advisor(year_ws: Path, runner: CliRunner) -> None:
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    assert not build([client], BuildOptions(pdf="off", today=TODAY)).failed
+    assert not build([client], BuildOptions(pdf="off", today=TODAY, now=noon(TODAY))).failed
     import os
 
     os.chdir(year_ws)
@@ -232,7 +237,7 @@ def test_export_csv_for_the_tax_advisor(year_ws: Path, runner: CliRunner) -> Non
 
 def test_backup_is_a_readable_copy(year_ws: Path, tmp_path: Path, runner: CliRunner) -> None:
     client = year_ws / "kunden" / "jahreskunde.yaml"
-    assert not build([client], BuildOptions(pdf="off", today=TODAY)).failed
+    assert not build([client], BuildOptions(pdf="off", today=TODAY, now=noon(TODAY))).failed
     import os
 
     os.chdir(year_ws)

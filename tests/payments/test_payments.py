@@ -229,7 +229,7 @@ def test_invalid_statement_exits_1_and_writes_nothing(
 def test_cli_import_list_open_and_csv(scenario: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (scenario / "auszug.xml").write_bytes(camt053("02", STATEMENT))
     monkeypatch.chdir(scenario)
-    runner = CliRunner()
+    runner = CliRunner(env={"VADOCS_TODAY": "2027-01-31"})
     first = runner.invoke(main, ["payments", "import", "auszug.xml"])
     assert first.exit_code == 0, first.output
     assert "1 offen" in first.output and "5 neue Buchung(en)" in first.output

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_workspace
+from tests.conftest import copy_workspace, noon
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
 from vadocs.invoicing.ledger import Ledger
@@ -32,14 +32,24 @@ def test_advance_wording_follows_payment_status(tmp_path: Path, paid: bool) -> N
     full = client.read_text(encoding="utf-8")
     head = full.partition("  - art: schluss")[0]
     client.write_text(head, encoding="utf-8")  # first only the advance invoice
-    options = BuildOptions(pdf="off", today=date(2026, 11, 23), only=frozenset({"rechnung"}))
+    options = BuildOptions(
+        pdf="off",
+        today=date(2026, 11, 23),
+        only=frozenset({"rechnung"}),
+        now=noon(date(2026, 11, 23)),
+    )
     assert not build([client], options).failed
     ledger = Ledger(ws / ".vadocs" / "ledger.sqlite")
     if paid:
         add_payment(ledger, "2026-0001", Decimal("1309.00"), date(2026, 11, 25))
     ledger.close()
     client.write_text(full, encoding="utf-8")
-    options = BuildOptions(pdf="off", today=date(2026, 12, 31), only=frozenset({"rechnung"}))
+    options = BuildOptions(
+        pdf="off",
+        today=date(2026, 12, 31),
+        only=frozenset({"rechnung"}),
+        now=noon(date(2026, 12, 31)),
+    )
     assert not build([client], options).failed
     text = final_invoice_text(ws)
     if paid:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES, TODAY, small_client
+from tests.conftest import EXAMPLES, TODAY, noon, small_client
 from tests.watch.processes import WAIT
 from vadocs.build.results import BuildOptions
 from vadocs.data.workspace import find_workspace
@@ -69,7 +69,7 @@ def running(tmp_path: Path) -> Iterator[Running]:
     assert soffice, "LibreOffice (soffice) is required for these tests"
     root = make_workspace(tmp_path / "ws")
     ws = find_workspace(root / "kunden")
-    options = BuildOptions(today=TODAY)
+    options = BuildOptions(today=TODAY, now=noon(TODAY))
     reports: queue.Queue[Rebuild] = queue.Queue()
     stop = threading.Event()
     with WatchSession(Watched(ws, folders=(root / "kunden",)), options, soffice) as session:

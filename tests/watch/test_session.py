@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TODAY, pdf_text
+from tests.conftest import TODAY, noon, pdf_text
 from tests.watch.conftest import Running
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
@@ -115,6 +115,17 @@ def test_never_takes_an_invoice_number(running: Running) -> None:
     assert names and all("ENTWURF" in n for n in names), names
 
 
+def test_saves_record_no_contract_version(running: Running) -> None:
+    """Ten saves of an offer are not ten versions: watch previews, ``build`` records."""
+    client = running.root / "kunden" / "alpha.yaml"
+    for old, new in (("Weg 1", "Weg 2"), ("Weg 2", "Weg 3")):
+        edit(client, old, new)
+        assert running.next().error is None
+    assert not (running.root / ".vadocs" / "vertraege.json").exists()
+    names = [p.name for p in (running.root / "out" / "alpha").glob("*Auftragsbestaetigung*")]
+    assert names and not any("Fassung" in n for n in names), names
+
+
 def test_second_watcher_is_refused(running: Running) -> None:
     with pytest.raises(Exception, match="läuft schon `vadocs watch`") as info:
         WatchLock(running.root / ".vadocs").acquire()
@@ -126,12 +137,16 @@ def test_build_in_another_terminal_uses_the_watchers_libreoffice(
 ) -> None:
     client = running.root / "kunden" / "alpha.yaml"
     served = running.session.server.served if running.session.server else 0
-    borrowed = build([client], BuildOptions(today=TODAY, output=tmp_path / "a", draft=True))
+    borrowed = build(
+        [client], BuildOptions(today=TODAY, output=tmp_path / "a", draft=True, now=noon(TODAY))
+    )
     assert not borrowed.failed
     assert running.session.server is not None and running.session.server.served == served + 1
     assert any("vadocs watch" in n for n in borrowed.notes)
     monkeypatch.setenv("VADOCS_CONVERTER", "uno")
-    own = build([client], BuildOptions(today=TODAY, output=tmp_path / "b", draft=True))
+    own = build(
+        [client], BuildOptions(today=TODAY, output=tmp_path / "b", draft=True, now=noon(TODAY))
+    )
     assert not own.failed and not any("vadocs watch" in n for n in own.notes)
     assert running.session.server.served == served + 1
     a, b = pdfs(tmp_path / "a" / "alpha"), pdfs(tmp_path / "b" / "alpha")

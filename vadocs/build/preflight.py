@@ -11,7 +11,16 @@ from vadocs.documents.contract_versions import ContractStore
 from vadocs.documents.kinds import RECHNUNG, contracts_for
 from vadocs.documents.templates import template_for
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.readiness import draft_reason
+
+
+def preview_note(options: BuildOptions) -> str:
+    """What a build with ``--date`` after the real day (:attr:`BuildOptions.preview`) does."""
+    return _(
+        "--date {day} lies after today ({real}): a preview — invoices are drafts "
+        "(ENTWURF, no number used) and no contract version is recorded"
+    ).format(day=f"{options.day:%d.%m.%Y}", real=f"{options.real_day:%d.%m.%Y}")
 
 
 def record_contracts(jobs: list[ClientJob], ws: Workspace) -> None:

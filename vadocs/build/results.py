@@ -14,7 +14,8 @@ from vadocs.timesheets.report import ImportReport
 
 PdfMode = Literal["auto", "require", "off"]
 Progress = Callable[[str, str], None]
-"""``progress(event, text)``: events ``plan`` (a document), ``convert`` (N documents), ``write``."""
+"""``progress(event, text)``: events ``total`` (the number of documents expected, once per
+workspace), ``plan`` (a document), ``convert`` (the number of documents), ``write`` (a path)."""
 
 
 def no_progress(event: str, text: str) -> None:
@@ -38,6 +39,19 @@ class BuildOptions:
     now: Callable[[], datetime] | None = None
     """The clock of the ledger's UTC issue timestamp (default: the machine's clock)."""
 
+    record: bool = True
+    """Record the contract versions written (False for previews, e.g. ``vadocs watch``)."""
+
+    @property
+    def real_day(self) -> date:
+        """The real day: the injected clock ``now`` when given, else :func:`vadocs.clock.today`."""
+        return self.now().date() if self.now else clock.today()
+
+    @property
+    def preview(self) -> bool:
+        """``--date`` pretends a day after the real one: drafts only, no contract recorded."""
+        return self.today is not None and self.today > self.real_day
+
     @property
     def day(self) -> date:
         """Today by the injected clock (``today``), else by the machine's."""
@@ -49,6 +63,8 @@ class ClientResult:
     client_file: Path
     written: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """Stale drafts deleted because a newer draft or the issued invoice replaced them."""
     warnings: list[Problem] = field(default_factory=list)
     error: VadocsError | None = None
     skipped: str = ""

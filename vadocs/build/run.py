@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
-from vadocs.build.preflight import gate_jobs, record_contracts
+from vadocs.build.preflight import gate_jobs, preview_note, record_contracts
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.build.writing import (
     CONVERT_TIMEOUT,
@@ -31,7 +31,6 @@ from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger, utc_now
-from vadocs.invoicing.schedule import why_nothing
 from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
@@ -67,6 +66,9 @@ def build(
                 "invoices were written as drafts (ENTWURF, no number used); "
                 "they are issued once LibreOffice is installed, or with --no-pdf"
             )
+    if options.preview:
+        report.notes.append(preview_note(options))
+        options = replace(options, draft=True, record=False)
     for ws, client_files in groups.values():
         report.clients += _build_workspace(
             ws, client_files, options, soffice, progress, converter, report.notes
@@ -114,7 +116,7 @@ def _build_workspace(
         job = ClientJob(result, out_root)
         jobs.append(job)
         try:
-            loaded = load_engagement(file, ws, profil, katalog, options.today, options.period)
+            loaded = load_engagement(file, ws, profil, katalog, options.day, options.period)
             job.engagement = loaded.engagement
             job.skips = loaded.skips
             job.out_dir = out_root / loaded.engagement.kuerzel
@@ -123,6 +125,7 @@ def _build_workspace(
         except VadocsError as exc:
             result.error = exc
     gate_jobs(jobs, ws, options)
+    progress("total", str(_expected_documents(jobs, options)))
     # LibreOffice boots in the background while the documents are rendered.
     converter = None if soffice is None else shared or _own_converter(ws, soffice, jobs, options)
     if isinstance(converter, SharedConverter) and notes is not None:
@@ -141,7 +144,8 @@ def _build_workspace(
         if converter is not None and converter is not shared:
             converter.close()
     cache.save()
-    record_contracts(jobs, ws)
+    if options.record:
+        record_contracts(jobs, ws)
     return [j.result for j in jobs]
 
 
@@ -232,9 +236,7 @@ def _issue_and_write(
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
             if options.period and not invoices:
-                datei = job.engagement.datei if job.engagement else None
-                why = datei and why_nothing(datei, list(job.skips), options.period, options.day)
-                job.result.skipped = why or ""
+                job.result.skipped = job.nothing_due(options.period, options.day)
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )
@@ -260,7 +262,7 @@ def _plan_invoices(
         planner = InvoicePlanner(
             ledger,
             ws,
-            draft=draft,
+            draft=draft or options.draft,
             with_pdf=converter is not None,
             today=options.day,
             datum=options.datum,

@@ -5,15 +5,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
 from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
-from vadocs.documents.planning import Planned, fresh_files
+from vadocs.documents.planning import Planned, draft_names, fresh_files
+from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
-from vadocs.invoicing.schedule import Skip
+from vadocs.invoicing.schedule import Skip, why_nothing
 from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
 from vadocs.pdf import metadata as pdf_metadata
 from vadocs.pdf.converter import Converter
@@ -33,12 +34,18 @@ class ClientJob:
     skips: tuple[Skip, ...] = ()
     """Invoices the engagement implies that are not issued, with the reason."""
 
+    def nothing_due(self, period: str, day: date) -> str:
+        """Why no invoice of month ``period`` is issued on ``day`` (a message for the user)."""
+        datei = self.engagement.datei if self.engagement else None
+        why = datei and why_nothing(datei, list(self.skips), period, day)
+        return why or _("nothing due for {period}").format(period=period)
+
 
 def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:
     """One conversion call for all ``docs``; each gets its PDF with our metadata."""
     if not docs:
         return
-    progress("convert", f"{len(docs)} document(s) to PDF")
+    progress("convert", str(len(docs)))
     with tempfile.TemporaryDirectory(prefix="vadocs-") as tmp:
         folder = Path(tmp)
         sources = []
@@ -101,6 +108,27 @@ def write_jobs(
             progress("write", str(target))
             changed = write_atomic(target, data)
             (job.result.written if changed else job.result.unchanged).append(target)
+        job.result.removed += remove_stale_drafts(job)
+
+
+def remove_stale_drafts(job: ClientJob) -> list[Path]:
+    """Delete the earlier drafts of each invoice just written — a draft of another day, or
+    any draft once the invoice is issued — so one invoice never lies twice in ``out/``.
+    Returns the files removed. Only names of :func:`draft_names` are touched."""
+    written = {p.name for p in [*job.result.written, *job.result.unchanged]}
+    patterns = [draft_names(d.kuerzel, d.invoice) for d in job.docs if d.invoice is not None]
+    if not patterns or not job.out_dir.is_dir():
+        return []
+    removed = []
+    for path in sorted(job.out_dir.iterdir()):
+        if path.name in written or not any(p.fullmatch(path.name) for p in patterns):
+            continue
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(path)
+    return removed
 
 
 def _files(docs: Sequence[Planned]) -> list[tuple[str, bytes]]:

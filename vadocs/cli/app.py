@@ -23,6 +23,7 @@ from vadocs.cli import (
     validate,
     watch,
 )
+from vadocs.cli.colour import echo_message
 from vadocs.cli.common import fail
 from vadocs.errors import VadocsError
 from vadocs.i18n import N_, _, use_for_click
@@ -159,12 +160,11 @@ def run() -> None:
     except Exception:
         if os.environ.get("VADOCS_DEBUG"):
             raise
-        click.echo(
+        echo_message(
             _(
                 "vadocs: internal error (a bug in vadocs, not in your files):\n{error}\n"
                 "run again with VADOCS_DEBUG=1 for the details and report them"
-            ).format(error=traceback.format_exc(limit=-3).strip().splitlines()[-1]),
-            err=True,
+            ).format(error=traceback.format_exc(limit=-3).strip().splitlines()[-1])
         )
         sys.exit(2)
     sys.exit(code if isinstance(code, int) else 0)

@@ -55,7 +55,9 @@ from vadocs.i18n import _
     "--date",
     "today",
     type=click.DateTime(["%Y-%m-%d"]),
-    help=_("Treat this day as today (for checks and the issue date)."),
+    help=_(
+        "Pretend this day is today, as YYYY-MM-DD; a day after today is only a preview (drafts, nothing recorded)."
+    ),
 )
 @click.option(
     "--datum",

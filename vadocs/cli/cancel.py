@@ -40,7 +40,10 @@ from vadocs.i18n import _
     ),
 )
 @click.option(
-    "--date", "today", type=click.DateTime(["%Y-%m-%d"]), help=_("Treat this day as today.")
+    "--date",
+    "today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help=_("Date the cancellation on this earlier day (default: today; never a future day)."),
 )
 @profile_option
 def cancel(

@@ -8,6 +8,7 @@ import click
 
 from vadocs.build.results import BuildOptions
 from vadocs.build.run import build
+from vadocs.cli.colour import echo_error, echo_problem
 from vadocs.data.workspace import Workspace, find_workspace
 from vadocs.documents.kinds import BY_KEY
 from vadocs.errors import Problem, VadocsError
@@ -20,9 +21,10 @@ class UserError(click.ClickException):
 
     def __init__(self, error: VadocsError) -> None:
         super().__init__(error.format())
+        self.error = error
 
     def show(self, file: object = None) -> None:
-        click.echo(self.format_message(), err=True)
+        echo_error(self.error)
 
 
 def fail(error: VadocsError) -> UserError:
@@ -30,8 +32,9 @@ def fail(error: VadocsError) -> UserError:
 
 
 def echo_problems(problems: list[Problem]) -> None:
+    """Each problem on stderr, coloured by severity on a terminal (:mod:`vadocs.cli.colour`)."""
     for p in problems:
-        click.echo(p.format(), err=True)
+        echo_problem(p)
 
 
 def expand(files: tuple[Path, ...]) -> list[Path]:
@@ -101,10 +104,10 @@ def run_build(
     files: list[Path], options: BuildOptions, verbose: bool, nothing: str | None = None
 ) -> None:
     """Build and report; ``nothing``: the message (exit 1) when no document results."""
-    from vadocs.cli.terminal import ProgressLine, summary_lines
+    from vadocs.cli.terminal import BuildProgress, summary_lines
 
     try:
-        with ProgressLine() as progress:
+        with BuildProgress() as progress:
             report = build(files, options, progress)
     except VadocsError as exc:
         raise fail(exc) from None
@@ -116,12 +119,15 @@ def run_build(
                 )
         echo_problems(result.warnings)
         if result.error is not None:
-            click.echo(result.error.format(), err=True)
+            echo_error(result.error)
         elif verbose or len(report.clients) == 1:
             for path in result.written:
                 click.echo(_("wrote     {shown_path}").format(shown_path=shown(path)))
             for path in result.unchanged:
                 click.echo(_("unchanged {shown_path}").format(shown_path=shown(path)))
+        if verbose or len(report.clients) == 1:
+            for path in result.removed:
+                click.echo(_("removed   {shown_path} (old draft)").format(shown_path=shown(path)))
     for line in summary_lines(report):
         click.echo(line)
     for note in report.notes:

@@ -24,7 +24,7 @@ from vadocs.cli.due import due
 from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import VadocsError
-from vadocs.i18n import _
+from vadocs.i18n import _, ngettext
 
 
 @click.group(
@@ -64,7 +64,7 @@ invoices.add_command(due)
 )
 @profile_option
 def list_invoices(year: int | None, open_only: bool, on: object, profile: Path | None) -> None:
-    from vadocs.documents.formatting import euro
+    from vadocs.cli.invoice_table import invoice_rows
 
     _ws, ledger = ledger_for(profile)
     if open_only:
@@ -76,14 +76,11 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
         return
     with closing(ledger):
         found = ledger.all(year)
-    for inv in found:
-        status = "storniert" if inv.status == "cancelled" else ""
-        ref = f"storniert {inv.cancels}" if inv.cancels else status
-        click.echo(
-            f"{inv.number:<14} {inv.issued_on:%d.%m.%Y}  {inv.client:<24} {inv.kind:<13} "
-            f"{inv.period}  {euro(inv.gross):>14}  {ref}".rstrip()
-        )
-    click.echo(_("{n} invoice(s)").format(n=len(found)))
+        every = ledger.all() if year is not None else found
+    if found:
+        for line in invoice_rows(found, every):
+            click.echo(line)
+    click.echo(ngettext("{n} invoice", "{n} invoices", len(found)).format(n=len(found)))
 
 
 @invoices.command(
@@ -112,7 +109,12 @@ def list_invoices(year: int | None, open_only: bool, on: object, profile: Path |
     help=_("Date the invoices on this earlier day instead of today (never a future day)."),
 )
 @click.option(
-    "--date", "today", type=click.DateTime(["%Y-%m-%d"]), help=_("Treat this day as today.")
+    "--date",
+    "today",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help=_(
+        "Pretend this day is today, as YYYY-MM-DD; a day after today is only a preview (drafts, nothing recorded)."
+    ),
 )
 @click.option("-v", "--verbose", is_flag=True, help=_("List every file, not only the summary."))
 @profile_option

@@ -25,9 +25,16 @@ def _day(value: str | None) -> date:
     if value is None:
         return clock.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(_("Datum als JJJJ-MM-TT, z. B. 2026-12-31")) from None
+    if day > clock.today():
+        raise click.BadParameter(
+            _(
+                "{day} has not come yet: a payment is recorded on or after the day it was made"
+            ).format(day=f"{day:%d.%m.%Y}")
+        )
+    return day
 
 
 def _outcome_line(o: Outcome) -> str:

@@ -56,6 +56,13 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
     from vadocs.pdf.oneshot import INSTALL_HINT
 
     day = on.date() if on is not None else clock.today()
+    if build and day > clock.today():
+        raise click.UsageError(
+            _(
+                "--build records reminders with the day they are sent; --date {day} has not "
+                "come yet (leave out --build to preview)"
+            ).format(day=f"{day:%d.%m.%Y}")
+        )
     try:
         ws = find_workspace(Path.cwd(), profile)
         ledger_file = ws.state_dir / "ledger.sqlite"

@@ -132,6 +132,7 @@ def _targets(files: tuple[Path, ...]) -> list[Path]:
 
 def _report(result: CheckResult, fmt: str) -> None:
     from vadocs.checks.reporting import as_github, as_json, as_text, summary
+    from vadocs.cli.colour import echo_check_text
 
     base = Path.cwd()
     if fmt in ("json", "sarif"):
@@ -140,8 +141,11 @@ def _report(result: CheckResult, fmt: str) -> None:
         click.echo(as_json(result, base) if fmt == "json" else as_sarif(result, base))
         click.echo(summary(result), err=True)
         return
-    for line in as_github(result, base) if fmt == "github" else as_text(result, base):
-        click.echo(line)
+    if fmt == "github":
+        for line in as_github(result, base):
+            click.echo(line)
+    else:
+        echo_check_text(as_text(result, base), [p.severity for p in result.problems])
     click.echo(summary(result), err=fmt == "github")
 
 

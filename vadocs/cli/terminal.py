@@ -1,25 +1,38 @@
-"""How a build looks on the terminal: a progress line while it runs, a summary table after."""
+"""How a build looks on the terminal: a progress bar while it runs, a summary table after."""
 
 from __future__ import annotations
 
+import os
 import sys
 from types import TracebackType
-
-import click
+from typing import Any, TextIO
 
 from vadocs.build.results import BuildReport
+from vadocs.cli.colour import is_terminal
 from vadocs.i18n import _, ngettext
 
+FEW = 3
+"""A batch of up to this many documents shows no progress bar: it is done at a glance."""
 
-class ProgressLine:
-    """One updating status line on a terminal (stderr); silent when not a terminal."""
 
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self.planned = 0
-        self.written = 0
+class BuildProgress:
+    """A :mod:`rich` progress display of a build on stderr, only on a terminal and only for
+    more than :data:`FEW` documents; otherwise (a pipe, a file, a CI log) it shows nothing.
 
-    def __enter__(self) -> ProgressLine:
+    Called as the build's ``progress(event, text)`` (:data:`vadocs.build.results.Progress`):
+    ``total`` (documents expected) starts the display, ``plan`` advances the rendering bar,
+    ``convert`` (number of documents) and ``write`` (a path) each show their own stage.
+    The display is transient: it is cleared before the summary is printed.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.live = is_terminal(self.stream) and os.environ.get("TERM", "") != "dumb"
+        self.expected = 0
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> BuildProgress:
         return self
 
     def __exit__(
@@ -28,21 +41,65 @@ class ProgressLine:
         value: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self.tty:
-            click.echo("\r\033[K", nl=False, err=True)
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
     def __call__(self, event: str, text: str) -> None:
+        if event == "total":
+            self.expected += int(text)
+            if self.bar is None and self.live and self.expected > FEW:
+                self._start()
+            elif self.bar is not None:
+                self.bar.update(self.task, total=self.expected)
+            return
+        if self.bar is None:
+            return
         if event == "plan":
-            self.planned += 1
-            status = _("[{n}] planned: {document}").format(n=self.planned, document=text)
+            self.bar.update(self.task, advance=1)
         elif event == "convert":
-            status = _("LibreOffice: {document} …").format(document=text)
-        else:
-            self.written += 1
-            name = text.rsplit("/", 1)[-1]
-            status = _("[{n}] written: {document}").format(n=self.written, document=name)
-        if self.tty:
-            click.echo(f"\r\033[K{status[:100]}", nl=False, err=True)
+            self._stage(
+                ngettext(
+                    "LibreOffice: {n} document to PDF",
+                    "LibreOffice: {n} documents to PDF",
+                    int(text),
+                ).format(n=int(text))
+            )
+        elif event == "write":
+            if self.bar.tasks[-1].fields.get("stage") != "write":
+                self._stage(_("writing files"), stage="write")
+            self.bar.update(self.task, advance=1)
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            SpinnerColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bar = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=self.stream, highlight=False),
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self.task = self.bar.add_task(_("preparing documents"), total=self.expected)
+        self.bar.start()
+
+    def _stage(self, description: str, stage: str = "") -> None:
+        """Finish the current stage and show the next one (a bar without a known end)."""
+        previous = self.bar.tasks[-1]
+        self.bar.update(self.task, completed=previous.total or previous.completed)
+        self.task = self.bar.add_task(description, total=None, stage=stage)
 
 
 def summary_lines(report: BuildReport) -> list[str]:

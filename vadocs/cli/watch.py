@@ -11,6 +11,7 @@ import click
 
 from vadocs import clock
 from vadocs.build.results import BuildOptions
+from vadocs.cli.colour import echo_error
 from vadocs.cli.common import echo_problems, fail, shown
 from vadocs.errors import VadocsError
 from vadocs.i18n import _
@@ -108,7 +109,7 @@ def _watched(files: tuple[Path, ...], profile: Path | None) -> Watched:
 def _report(rebuild: Rebuild) -> None:
     stamp = time.strftime("%H:%M:%S")
     if rebuild.error is not None:
-        click.echo(rebuild.error.format(), err=True)
+        echo_error(rebuild.error)
         click.echo(f"{stamp} fehlgeschlagen nach {rebuild.seconds:.2f} s; warte auf die nächste "
                    "Änderung", err=True)  # fmt: skip
         return
@@ -116,7 +117,7 @@ def _report(rebuild: Rebuild) -> None:
         echo_problems(result.warnings)
         name = shown(result.client_file)
         if result.error is not None:
-            click.echo(result.error.format(), err=True)
+            echo_error(result.error)
             click.echo(f"{stamp} {name}: nicht gebaut; warte auf die nächste Änderung", err=True)
             continue
         pdfs = [p for p in result.written if p.suffix == ".pdf"]

@@ -33,7 +33,8 @@ def agreed_rates(d: Kundendatei, p: Geschaeftsprofil) -> set[Decimal]:
 
 def contract_rules(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:
     """Item prices at the agreed rates (or with ``abweichung:``); hours within the contingent
-    unless ``mehrstunden_vereinbart: true``."""
+    unless ``mehrstunden_vereinbart: true`` — time entries (rounded up to the billing
+    increment) and items billed in hours (``einheit: Std.``) both count."""
     rates = agreed_rates(d, p)
     for i, r in enumerate(d.rechnungen):
         for j, pos in enumerate(r.positionen):
@@ -58,7 +59,8 @@ def _contingent(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     if r.mehrstunden_vereinbart:
         return
     minutes = sum(round_up_minutes(minutes_of(z.dauer), v.taktung_minuten) for z in r.zeiten)
-    hours = hours_of(minutes)
+    items = [p.menge for p in r.positionen if p.einheit.strip().lower() in HOUR_UNITS]
+    hours = hours_of(minutes) + sum(items, Decimal(0))
     if hours > v.kontingent_stunden:
         yield doc.problem(
             ("rechnungen", i, "zeiten"),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -164,9 +166,27 @@ def plan_contracts(
 
 
 def invoice_base(e: Engagement, r: Rechnung) -> str:
-    """The file name (without suffix) of invoice ``r``: date, label, number, client."""
-    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
-    nummer = r.nummer or ""
-    if r.nummer == "ENTWURF":  # drafts of one day differ by kind and period
-        label, nummer = "ENTWURF_" + label, f"{r.art}-{r.zeitraum}"
+    """The file name (without suffix) of invoice ``r``: date, label, number, client.
+
+    A draft is named once as a draft and by kind and period instead of a number:
+    ``2026-11-29_ENTWURF_Rechnung_schluss-2026-12_mueller-gmbh``.
+    """
+    label, nummer = _label_and_number(r)
     return Path(file_name(r.datum, label, e.kuerzel, "x", nummer=nummer)).stem
+
+
+def draft_names(kuerzel: str, r: Rechnung) -> re.Pattern[str]:
+    """The file names every draft of invoice ``r`` (kind and period) has had, on any day:
+    DOCX, PDF and XRechnung XML. Used to remove stale drafts once a newer draft or the
+    issued invoice is written (:func:`vadocs.build.writing.remove_stale_drafts`)."""
+    label, nummer = _label_and_number(dataclasses.replace(r, nummer="ENTWURF"))
+    name = file_name(date(2000, 1, 1), label, kuerzel, "x", nummer=nummer)
+    tail = re.escape(Path(name).stem.split("_", 1)[1])
+    return re.compile(rf"\d{{4}}-\d{{2}}-\d{{2}}_{tail}(\.docx|\.pdf|_XRechnung\.xml)")
+
+
+def _label_and_number(r: Rechnung) -> tuple[str, str]:
+    label = "Rechnung" if r.art != "storno" else "Stornorechnung"
+    if r.nummer == "ENTWURF":  # drafts of one day differ by kind and period
+        return "ENTWURF_" + label, f"{r.art}-{r.zeitraum}"
+    return label, r.nummer or ""

@@ -44,6 +44,11 @@ def cancel_invoice(
     """
     ws = find_workspace(start, options.profile)
     soffice = soffice_for(options)
+    if not (ws.state_dir / "ledger.sqlite").is_file():  # do not create an empty ledger
+        raise LedgerError(
+            _("there is no invoice {number}").format(number=number),
+            hint=_("no invoice has been issued in this workspace yet"),
+        )
     ledger = Ledger(ws.state_dir / "ledger.sqlite")
     try:
         issued = ledger.get(number)

@@ -18,7 +18,13 @@ from vadocs.i18n import _
 from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
-from vadocs.invoicing.readiness import IssueRefused, check_dates, issue_day, not_ended
+from vadocs.invoicing.readiness import (
+    IssueRefused,
+    check_dates,
+    issue_day,
+    not_before_original,
+    not_ended,
+)
 from vadocs.invoicing.refusals import archive_changed, changed_since_issue
 from vadocs.invoicing.snapshots import data_hash, from_snapshot, issued_record, mirrored
 from vadocs.output import write_atomic
@@ -44,7 +50,7 @@ class InvoicePlanner:
         self.draft = draft
         self.with_pdf = with_pdf
         self.today = today or now().date()
-        self.day = issue_day(self.today, datum)
+        self.day = issue_day(self.today, datum, None if draft else now().date())
         self.now = now
         self.notes: dict[str, list[Problem]] = {}
         """Per client: invoices not issued yet (period not ended), as warnings."""
@@ -267,8 +273,7 @@ class InvoicePlanner:
                 )
             )
         issued_as = from_snapshot(original.snapshot)
-        if on < issued_as.datum:
-            on = issued_as.datum
+        not_before_original(number, on, issued_as.datum)
         storno = mirrored(
             issued_as, self.ledger.next_number(e.profil.rechnungsnummer, on), on, reason
         )

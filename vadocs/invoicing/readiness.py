@@ -20,6 +20,7 @@ from datetime import date
 
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, Severity, VadocsError
+from vadocs.i18n import _
 from vadocs.invoicing.invoice import Rechnung
 
 
@@ -47,12 +48,15 @@ def draft_reason(e: Engagement, today: date) -> str:
     return ""
 
 
-def issue_day(today: date, datum: date | None) -> date:
+def issue_day(today: date, datum: date | None, real: date | None = None) -> date:
     """The day new invoices are dated: ``datum`` (``--datum``) or today.
 
     Raises :class:`IssueRefused` for a ``datum`` after today: an invoice is never dated
-    in the future (§ 14 Abs. 4 Nr. 3 UStG).
+    in the future (§ 14 Abs. 4 Nr. 3 UStG); and, when ``real`` (the real day) is given,
+    for a ``today`` after it (:func:`not_after_real_day`).
     """
+    if real is not None:
+        not_after_real_day(today, real)
     if datum is not None and datum > today:
         raise IssueRefused(
             f"--datum {datum:%d.%m.%Y} lies after today ({today:%d.%m.%Y}); an invoice is "
@@ -60,6 +64,33 @@ def issue_day(today: date, datum: date | None) -> date:
             hint="leave out --datum to date it today, or name an earlier day",
         )
     return datum or today
+
+
+def not_after_real_day(today: date, real: date) -> None:
+    """Refuse (raise :class:`IssueRefused`) to issue while ``today`` (``--date``) pretends a
+    day after the real one (``real``, :func:`vadocs.clock.today`): an issued invoice carries
+    the day of issue (§ 14 Abs. 4 Nr. 3 UStG) and the ledger a truthful timestamp (GoBD)."""
+    if today > real:
+        raise IssueRefused(
+            _(
+                "--date {day} lies after today ({real}): nothing is issued for a day that "
+                "has not come yet"
+            ).format(day=f"{today:%d.%m.%Y}", real=f"{real:%d.%m.%Y}"),
+            hint=_("preview with --draft, or leave out --date and issue on the day itself"),
+        )
+
+
+def not_before_original(number: str, on: date, issued: date) -> None:
+    """Refuse (raise :class:`IssueRefused`) a cancellation of ``number`` dated ``on`` before
+    the original's date ``issued``: it is dated the day it is issued, never moved."""
+    if on < issued:
+        raise IssueRefused(
+            _(
+                "a cancellation of {number} dated {day} would lie before the invoice it "
+                "cancels ({issued}); it is dated the day it is issued"
+            ).format(number=number, day=f"{on:%d.%m.%Y}", issued=f"{issued:%d.%m.%Y}"),
+            hint=_("cancel it on or after {issued}").format(issued=f"{issued:%d.%m.%Y}"),
+        )
 
 
 def _label(e: Engagement, r: Rechnung) -> str:

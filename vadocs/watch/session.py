@@ -4,7 +4,9 @@
 through :class:`~vadocs.watch.server.ConverterServer`) and the digests of the inputs;
 :meth:`WatchSession.run` waits for file changes (the ``watchfiles`` library, inotify)
 and rebuilds through :func:`vadocs.build.run.build` with that converter. Invoices are
-always drafts (ENTWURF, no number taken from the ledger). The e-invoice validator
+always drafts (ENTWURF, no number taken from the ledger) and contracts are previews: a
+changed offer is shown as its next version but recorded only by ``vadocs build``, so
+saving the client file ten times does not make ten versions. The e-invoice validator
 (Saxon, :mod:`vadocs.einvoice.validate`) is loaded once per process and so stays loaded
 for the session. Nothing here prints: each rebuild is handed to a callback.
 """
@@ -68,7 +70,7 @@ class WatchSession:
         timeout: float = CONVERT_TIMEOUT,
     ) -> None:
         self.watched = watched
-        self.options = replace(options, draft=True, force=False)
+        self.options = replace(options, draft=True, force=False, record=False)
         self.soffice = soffice
         self.timeout = timeout
         self.inputs = Inputs()
