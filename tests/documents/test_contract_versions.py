@@ -19,7 +19,6 @@ from tests.invoicing.test_irreversible import (
     warnings_of,
 )
 from tests.invoicing.test_irreversible import client as write_client
-from tests.invoicing.test_irreversible import ws as ws
 from vadocs.build.run import build
 from vadocs.data.scaffold import create_workspace
 
@@ -124,3 +123,29 @@ def test_invoices_that_disagree_with_the_contract_are_refused(
     )
     write_client(ws, fixed, MONTH)
     assert not build([file], clock(date(2026, 12, 3))).failed
+
+
+def test_recorded_hours_and_a_notice_are_no_contract_change(ws: Path) -> None:
+    # Issue 19: abrechnung.zeiten/zeiten_csv and auftrag.gekuendigt_zum are bookkeeping
+    # under the contract; abrechnung.anteilig is printed in the order confirmation.
+    file = write_client(ws, "  []\n")
+    assert not build([file], clock(date(2026, 1, 5))).failed
+    hours = (
+        "abrechnung:\n  zeiten:\n"
+        '    - {datum: 2026-01-07, taetigkeit: Postfach, dauer: "2:00"}\n'
+        "  zeiten_csv: zeiten/export.csv\n  zeiten_kunde: Kunde GmbH\n"
+    )
+    file.write_text(file.read_text() + hours)
+    assert not build([file], clock(date(2026, 1, 9))).failed
+    file.write_text(
+        file.read_text().replace(
+            "  beginn: 2026-01-05\n", "  beginn: 2026-01-05\n  gekuendigt_zum: 2026-06-30\n"
+        )
+    )
+    assert not build([file], clock(date(2026, 1, 12))).failed
+    before = state(ws)
+    file.write_text(file.read_text().replace("abrechnung:\n", "abrechnung:\n  anteilig: tage\n"))
+    message = error_of(build([file], clock(date(2026, 1, 14))))
+    assert "accepted by the client" in message and "abrechnung.anteilig" in message
+    assert "zeiten" not in message.split("changed since:")[1]
+    assert state(ws) == before

@@ -30,8 +30,17 @@ from vadocs.invoicing.ledger import sha256
 from vadocs.output import file_name, private_dir, write_atomic
 
 STORE_NAME = "vertraege.json"
-NOT_CONTRACT_DATA = ("rechnungen", "auftrag.angenommen_am", "auftrag.angenommen_per")
-"""Client-file keys that change no contract: invoices and the acceptance itself."""
+NOT_CONTRACT_DATA = (
+    "rechnungen",
+    "auftrag.angenommen_am",
+    "auftrag.angenommen_per",
+    "auftrag.gekuendigt_zum",
+    "abrechnung.zeiten",
+)
+"""Client-file key prefixes that change no contract: invoices, the acceptance itself, a
+notice given under the contract, and the hours recorded for billing (``abrechnung.zeiten``,
+``zeiten_csv``, ``zeiten_kunde``, ``zeiten_projekt``). ``abrechnung.anteilig`` is agreed in
+the order confirmation and stays contract data."""
 
 
 class ContractChanged(VadocsError):
