@@ -147,9 +147,9 @@ def _tax(doc: Document, d: Kundendatei, p: Geschaeftsprofil, today: date) -> Ite
             f"to vadocs.yaml ({CHECKLIST}, R-RE-03)",
             rule="R-RE-03",
         )
-    if eu_business and d.rechnungen:
+    if eu_business:  # every engagement invoices: listed or derived (issue 19)
         yield warning(doc.problem(
-            ("rechnungen",),
+            ("rechnungen",) if d.rechnungen else ("kunde", "anschrift", "land"),
             "reverse-charge invoices to an EU business (§ 3a Abs. 2 UStG, Art. 196 "
             "MwStSystRL): " + REMINDERS[Steuerfall.REVERSE_CHARGE],
             f"the Zusammenfassende Meldung is filed online at ELSTER ({CHECKLIST}, R-RE-02)",
