@@ -43,6 +43,12 @@ notice given under the contract, and the hours recorded for billing (``abrechnun
 the order confirmation and stays contract data."""
 
 
+ADDED_LATER = {"abrechnung.anteilig": "voller_monat"}
+"""Contract keys added after contracts were recorded, with the value that keeps an older
+contract's meaning (the behaviour before the key existed): a recorded snapshot without the
+key and the key at this value are the same contract, so an upgrade refuses no accepted one."""
+
+
 class ContractChanged(VadocsError):
     """The data of an accepted contract changed."""
 
@@ -91,8 +97,14 @@ def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The dotted keys whose values differ (added or removed included), sorted."""
-    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    """The dotted keys whose values differ (added or removed included), sorted; a key
+    missing on one side equals None, a key of :data:`ADDED_LATER` missing in ``old``
+    equals its old meaning."""
+    return sorted(
+        k
+        for k in old.keys() | new.keys()
+        if old.get(k, ADDED_LATER.get(k)) != new.get(k, ADDED_LATER.get(k))
+    )
 
 
 class ContractStore:
@@ -156,6 +168,9 @@ def next_version(
     latest = versions[-1]
     if latest.data_hash == digest:
         return Version(latest.number, latest.datum, digest, snap, latest.files, accepted), False
+    if not changed_fields(latest.snapshot, snap):  # recorded before a key was added
+        kept = latest.data_hash, latest.snapshot
+        return Version(latest.number, latest.datum, *kept, latest.files, accepted), False
     if latest.accepted or accepted:
         fields = ", ".join(changed_fields(latest.snapshot, snap)[:8])
         raise ContractChanged(
