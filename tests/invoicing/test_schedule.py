@@ -89,3 +89,21 @@ def test_listed_months_that_add_nothing_are_redundant() -> None:
     ]
     d = datei(date(2027, 1, 15)).model_copy(update={"rechnungen": listed})
     assert redundant(d) == [0, 2]
+
+
+@pytest.mark.parametrize(
+    ("art", "want"),
+    [
+        ("schluss", [("vorauszahlung", "2027-01"), ("monat", "2027-02")]),
+        ("monat", [("monat", "2027-02")]),
+    ],
+    ids=["final-listed", "month-listed"],
+)
+def test_a_listed_final_of_the_first_month_keeps_its_advance(
+    art: str, want: list[tuple[str, str]]
+) -> None:
+    # the listed final invoice deducts the advance in every later build, so the advance
+    # stays in the list; a first month listed as monat was billed without one
+    listed = [RechnungEingabe(art=art, zeitraum="2027-01")]  # type: ignore[arg-type]
+    d = datei(date(2027, 1, 15)).model_copy(update={"rechnungen": listed})
+    assert [(r.art, r.zeitraum) for r in derived(d, date(2027, 3, 5))] == want

@@ -116,15 +116,15 @@ def derived(d: Kundendatei, today: date, period: str | None = None) -> list[Rech
     """The entries the engagement implies on ``today``: for ``period`` (``YYYY-MM``) its
     invoice once the month has ended, and the advance when it is the first month; without
     ``period`` (``vadocs build``) the month ended last, and the advance until the first
-    month has ended or while the first month's invoice is listed (it deducts the advance). Earlier months are issued only when asked for by name, so a first
+    month has ended or while the first month's ``schluss`` is listed (it deducts the advance). Earlier months are issued only when asked for by name, so a first
     build never issues a year of invoices nobody expected."""
     ended = months(d.auftrag, today)
     wanted = ([period] if period in ended else []) if period else ended[-1:]
     first = month_of(d.auftrag.beginn)
     days = covered(d.auftrag, first)
     early = period is None and days is not None and today <= days[1]
-    # a listed first-month invoice deducts the advance: it needs the advance entry
-    listed = any(r.art in REGULAR and r.zeitraum == first for r in d.rechnungen)
+    # a listed final invoice of the first month deducts the advance: it needs that entry
+    listed = any(r.art == "schluss" and r.zeitraum == first for r in d.rechnungen)
     out = []
     if advance_due(d) and (first in wanted or early or period == first or listed):
         out.append(RechnungEingabe(art="vorauszahlung", zeitraum=first))
