@@ -44,8 +44,8 @@ CLIENT_CASES = {
     "too_short": ("  kommunikation:\n", "  kommunikation: []\n  alt:\n", "mindestens ein"),
     "model_type": ("  anfrage:\n", "  anfrage: gestern\n  alt:\n", "Block mit Schlüsseln"),
     "month_pattern": (
-        "    zeitraum: 2026-12\n  - art: schluss",
-        "    zeitraum: 12/2026\n  - art: schluss",
+        "  - art: schluss\n    zeitraum: 2026-12\n",
+        "  - art: schluss\n    zeitraum: 12/2026\n",
         "z. B. 2026-12",
     ),
     "duration_pattern": ('dauer: "2:10"', 'dauer: "2h10"', "Stunden:Minuten"),

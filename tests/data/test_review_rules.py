@@ -202,11 +202,9 @@ def test_invoice_dated_in_the_future_is_warned(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     shutil.copytree(VIENNA.parent.parent, ws, ignore=shutil.ignore_patterns("out", ".vadocs"))
     target = ws / "kunden" / VIENNA.name
-    old = "  - art: monat\n    zeitraum: 2026-12\n"
-    target.write_text(
-        target.read_text(encoding="utf-8").replace(old, old + "    datum: 2027-01-04\n"),
-        encoding="utf-8",
-    )
+    # the month is derived from the engagement (issue 19); a different date is listed
+    dated = "rechnungen:\n  - art: monat\n    zeitraum: 2026-12\n    datum: 2027-01-04\n"
+    target.write_text(target.read_text(encoding="utf-8") + dated, encoding="utf-8")
     found = find_workspace(target)
     profil, _ = load_profile(found.profile_file)
     loaded = load_engagement(target, found, profil, load_catalogue(found), TODAY)

@@ -16,6 +16,8 @@ from vadocs.errors import ProblemsError, Severity
 BASE = EXAMPLES / "umsatzsteuer" / "kunden" / "mueller-gmbh.yaml"
 CONSUMER = EXAMPLES / "umsatzsteuer" / "kunden" / "lena-fischer.yaml"
 VIENNA = EXAMPLES / "umsatzsteuer" / "kunden" / "studio-wien.yaml"
+LAST = "  genehmigung: einzeln\n"
+"""Vienna's last line: its months are derived (issue 19), the invoice cases list one."""
 
 # (case id, source file, old text, new text, expected field path, expected message part)
 CASES = [
@@ -102,24 +104,25 @@ CASES = [
     (
         "final-without-advance",
         VIENNA,
-        "  - art: monat",
-        "  - art: schluss",
+        LAST,
+        LAST + "rechnungen:\n  - {art: schluss, zeitraum: 2026-12}\n",
         "rechnungen[0].art",
         "there is none",
     ),
     (
         "period-outside-engagement",
         VIENNA,
-        "    zeitraum: 2026-12",
-        "    zeitraum: 2027-07",
+        LAST,
+        LAST + "rechnungen:\n  - {art: monat, zeitraum: 2027-07}\n",
         "rechnungen[0].zeitraum",
         "outside the engagement",
     ),
     (
         "time-entry-outside-period",
         VIENNA,
-        "datum: 2026-12-02",
-        "datum: 2027-01-02",
+        LAST,
+        LAST + "rechnungen:\n  - art: monat\n    zeitraum: 2026-12\n    zeiten:\n"
+        '      - {datum: 2027-01-02, taetigkeit: Angebote, dauer: "1:00"}\n',
         "rechnungen[0].zeiten[0].datum",
         "outside 2026-12",
     ),
@@ -134,8 +137,9 @@ CASES = [
     (
         "duplicate-invoice",
         VIENNA,
-        "rechnungen:\n",
-        "rechnungen:\n  - art: monat\n    zeitraum: 2026-12\n    positionen: [{beschreibung: x, einzelpreis: 1}]\n",
+        LAST,
+        LAST + "rechnungen:\n  - {art: monat, zeitraum: 2026-12}\n"
+        "  - art: monat\n    zeitraum: 2026-12\n    positionen: [{beschreibung: x, einzelpreis: 1}]\n",
         "rechnungen[1].zeitraum",
         "a second 'monat' invoice",
     ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from tests.invoicing.test_irreversible import (
 from tests.invoicing.test_irreversible import client as write_client
 from vadocs.build.run import build
 from vadocs.data.scaffold import create_workspace
+from vadocs.invoicing.ledger import sha256
 
 
 def docx_text(path: Path) -> str:
@@ -123,3 +125,49 @@ def test_invoices_that_disagree_with_the_contract_are_refused(
     )
     write_client(ws, fixed, MONTH)
     assert not build([file], clock(date(2026, 12, 3))).failed
+
+
+def test_recorded_hours_and_a_notice_are_no_contract_change(ws: Path) -> None:
+    # Issue 19: abrechnung.zeiten/zeiten_csv and auftrag.gekuendigt_zum are bookkeeping
+    # under the contract; abrechnung.anteilig is printed in the order confirmation.
+    file = write_client(ws, "  []\n")
+    assert not build([file], clock(date(2026, 1, 5))).failed
+    hours = (
+        "abrechnung:\n  zeiten:\n"
+        '    - {datum: 2026-01-07, taetigkeit: Postfach, dauer: "2:00"}\n'
+        "  zeiten_csv: zeiten/export.csv\n  zeiten_kunde: Kunde GmbH\n"
+    )
+    file.write_text(file.read_text() + hours)
+    assert not build([file], clock(date(2026, 1, 9))).failed
+    file.write_text(
+        file.read_text().replace(
+            "  beginn: 2026-01-05\n", "  beginn: 2026-01-05\n  gekuendigt_zum: 2026-06-30\n"
+        )
+    )
+    assert not build([file], clock(date(2026, 1, 12))).failed
+    before = state(ws)
+    file.write_text(file.read_text().replace("abrechnung:\n", "abrechnung:\n  anteilig: tage\n"))
+    message = error_of(build([file], clock(date(2026, 1, 14))))
+    assert "accepted by the client" in message and "abrechnung.anteilig" in message
+    assert "zeiten" not in message.split("changed since:")[1]
+    assert state(ws) == before
+
+
+def test_a_contract_recorded_before_anteilig_existed_is_unchanged(ws: Path) -> None:
+    # An accepted contract recorded by a vadocs without abrechnung.anteilig (issue 19) is
+    # the same contract at the default voller_monat; tage is a change.
+    file = write_client(ws, "  []\n")
+    assert not build([file], clock(date(2026, 1, 5))).failed
+    store = ws / ".vadocs" / "vertraege.json"
+    data = json.loads(store.read_text())
+    for versions in data["kunde"].values():
+        for v in versions:
+            del v["snapshot"]["abrechnung.anteilig"]
+            v["data_hash"] = sha256(json.dumps(v["snapshot"], sort_keys=True).encode())
+    store.write_text(json.dumps(data))
+    before = state(ws)
+    assert not build([file], clock(date(2026, 1, 9))).failed
+    assert state(ws) == before
+    file.write_text(file.read_text() + "abrechnung:\n  anteilig: tage\n")
+    message = error_of(build([file], clock(date(2026, 1, 14))))
+    assert "accepted by the client" in message and "abrechnung.anteilig" in message

@@ -36,6 +36,8 @@ from vadocs.pdf.metadata import PdfInfo, set_metadata
 from vadocs.pdf.oneshot import PdfConverter, find_soffice
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+MONTH_END = date(2026, 12, 31)
+"""The examples' December invoices are issued then (``tests/conftest.py``)."""
 PARAGRAPH_19 = (
     "Steuerfreie Leistung nach § 19 Abs. 1 UStG (Kleinunternehmerregelung); "
     "es wird keine Umsatzsteuer berechnet."
@@ -47,7 +49,9 @@ def load(kuerzel: str) -> Engagement:
     (client_file,) = EXAMPLES.glob(f"*/kunden/{kuerzel}.yaml")
     ws = find_workspace(client_file)
     profile, _ = load_profile(ws.profile_file)
-    return load_engagement(client_file, ws, profile, load_catalogue(ws)).engagement
+    # on the examples' month end: the invoices the engagement implies then are derived
+    # (issue 19), as the example build issues them
+    return load_engagement(client_file, ws, profile, load_catalogue(ws), MONTH_END).engagement
 
 
 def example_invoices() -> dict[str, tuple[Engagement, Rechnung]]:

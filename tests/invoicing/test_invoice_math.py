@@ -95,7 +95,9 @@ def test_totals_add_up(
 
 
 def test_final_invoice_deducts_the_advance_and_its_vat() -> None:
-    advance, final = (compute(_PROFIL, _DATEI, r) for r in _DATEI.rechnungen)
+    # the advance is derived from the engagement (issue 19) and follows the listed final
+    by_kind = {r.art: r for r in _DATEI.rechnungen}
+    advance, final = (compute(_PROFIL, _DATEI, by_kind[k]) for k in ("vorauszahlung", "schluss"))
     assert advance.art == "vorauszahlung" and final.art == "schluss"
     (deduction,) = final.abzuege
     assert deduction.netto == advance.netto == Decimal("1100.00")

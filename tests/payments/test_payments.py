@@ -38,7 +38,8 @@ JANUARY = "  - {art: monat, zeitraum: 2027-01, datum: 2027-01-31}\n"
 
 @pytest.fixture
 def scenario(tmp_path: Path) -> Path:
-    """Three clients, five invoices, issued without PDFs."""
+    """Three clients, six invoices, issued without PDFs (Lena Fischer's fixed-price
+    January follows from her engagement at its end, issue 19)."""
     ws = copy_workspace("umsatzsteuer", tmp_path)
     (ws / "kunden" / "studio-wien.yaml").unlink()
     alpen = ws / "kunden" / "alpenblick-ag.yaml"
@@ -74,11 +75,13 @@ def invoices_of(ws: Path) -> dict[str, tuple[str, str]]:
         ledger.close()
 
 
-def test_scenario_has_three_clients_and_five_invoices(scenario: Path) -> None:
+def test_scenario_has_three_clients_and_six_invoices(scenario: Path) -> None:
     found = invoices_of(scenario)
-    assert len(found) == 5
+    assert len(found) == 6
     assert len({client for client, _ in found.values()}) == 3
     assert found["2027-0001"] == ("alpenblick-ag", "monat")
+    # derived, not listed: the month of a fixed price is invoiced once it has ended
+    assert found["2027-0002"] == ("lena-fischer", "monat")
 
 
 @pytest.mark.parametrize("version", ["02", "08"])
@@ -101,6 +104,7 @@ def test_camt053_import_settles_the_right_invoices(scenario: Path, version: str)
     assert [(i.number, i.open) for i in items] == [
         ("2026-0002", D("145.10")),
         ("2026-0004", final),
+        ("2027-0002", D("345.10")),  # Lena Fischer's January, not in the statement
     ]
     assert [o.booking.payer for o in report.of_kind("unmatched")] == ["Max Unbekannt"]
     assert [o.booking.amount for o in report.of_kind("ignored")] == [D("-12.50")]
@@ -245,7 +249,7 @@ def test_cli_import_list_open_and_csv(scenario: Path, monkeypatch: pytest.Monkey
     listed = runner.invoke(main, ["invoices", "list", "--open", "--date", "2027-01-31"])
     assert listed.exit_code == 0, listed.output
     rows = [line for line in listed.output.splitlines() if line.startswith("202")]
-    assert [r.split()[0] for r in rows] == ["2026-0002", "2026-0004"]
+    assert [r.split()[0] for r in rows] == ["2026-0002", "2026-0004", "2027-0002"]
     assert "145,10" in rows[0] and rows[0].rstrip().endswith("–")
     csv = runner.invoke(main, ["invoices", "export", "--format", "csv"]).output
     head, *lines = csv.lstrip("\ufeff").splitlines()

@@ -30,8 +30,9 @@ def test_advance_wording_follows_payment_status(tmp_path: Path, paid: bool) -> N
         (ws / "kunden" / f"{other}.yaml").unlink()
     client = ws / "kunden" / "mueller-gmbh.yaml"
     full = client.read_text(encoding="utf-8")
-    head = full.partition("  - art: schluss")[0]
-    client.write_text(head, encoding="utf-8")  # first only the advance invoice
+    head = full.partition("rechnungen:")[0]
+    # first only the advance invoice (derived from the engagement, issue 19)
+    client.write_text(head, encoding="utf-8")
     options = BuildOptions(
         pdf="off",
         today=date(2026, 11, 23),

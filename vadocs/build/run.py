@@ -115,8 +115,9 @@ def _build_workspace(
         job = ClientJob(result, out_root)
         jobs.append(job)
         try:
-            loaded = load_engagement(file, ws, profil, katalog, options.today)
+            loaded = load_engagement(file, ws, profil, katalog, options.day, options.period)
             job.engagement = loaded.engagement
+            job.skips = loaded.skips
             job.out_dir = out_root / loaded.engagement.kuerzel
             result.warnings += loaded.warnings
             result.imports += loaded.imports
@@ -234,7 +235,7 @@ def _issue_and_write(
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
             if options.period and not invoices:
-                job.result.skipped = _("nothing due for {period}").format(period=options.period)
+                job.result.skipped = job.nothing_due(options.period, options.day)
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
 from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
 from vadocs.documents.planning import Planned, draft_names, fresh_files
+from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
+from vadocs.invoicing.schedule import Skip, why_nothing
 from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
 from vadocs.pdf import metadata as pdf_metadata
 from vadocs.pdf.converter import Converter
@@ -29,6 +31,14 @@ class ClientJob:
     docs: list[Planned] = field(default_factory=list)
     draft: str = ""
     """Why this client's invoices are drafts only (sample profile, not accepted)."""
+    skips: tuple[Skip, ...] = ()
+    """Invoices the engagement implies that are not issued, with the reason."""
+
+    def nothing_due(self, period: str, day: date) -> str:
+        """Why no invoice of month ``period`` is issued on ``day`` (a message for the user)."""
+        datei = self.engagement.datei if self.engagement else None
+        why = datei and why_nothing(datei, list(self.skips), period, day)
+        return why or _("nothing due for {period}").format(period=period)
 
 
 def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:

@@ -20,6 +20,7 @@ from vadocs.cli.common import (
     profile_option,
     run_build,
 )
+from vadocs.cli.due import due
 from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import VadocsError
@@ -40,6 +41,7 @@ def invoices() -> None:
 
 
 invoices.add_command(cancel)
+invoices.add_command(due)
 
 
 @invoices.command(

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from vadocs.data.schedule_rules import schedule_rules
 from vadocs.data.yaml_source import Document
 from vadocs.einvoice.units import unit_code
 from vadocs.errors import Problem, Severity
 from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
+from vadocs.invoicing.schedule import advance_due, covered, month_of
 from vadocs.model.client import Kundendatei
 
 
@@ -19,6 +21,8 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     something to bill. Yields problems located at the field to change."""
     seen: set[tuple[str, str]] = set()
     advances = {r.zeitraum for r in d.rechnungen if r.art == "vorauszahlung"}
+    if advance_due(d):  # derived from abrechnung.vorauszahlung
+        advances.add(month_of(d.auftrag.beginn))
     for i, r in enumerate(d.rechnungen):
         here = ("rechnungen", i)
         von, bis = month_bounds(r.zeitraum)
@@ -29,7 +33,7 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                 _("add items to the existing entry instead"),
             )
         seen.add((r.art, r.zeitraum))
-        if bis < d.auftrag.beginn or (d.auftrag.ende and von > d.auftrag.ende):
+        if covered(d.auftrag, r.zeitraum) is None:
             yield doc.problem(
                 (*here, "zeitraum"),
                 _("the period lies outside the engagement (auftrag.beginn … auftrag.ende)"),
@@ -58,6 +62,7 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                 )
         yield from _empty_invoice(doc, d, i)
         yield from _units(doc, d, i)
+    yield from schedule_rules(doc, d)
 
 
 def _units(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
@@ -81,7 +86,7 @@ def _units(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
 
 def _empty_invoice(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
     r, v = d.rechnungen[i], d.verguetung
-    if r.positionen or v.art == "pauschal":
+    if r.positionen or v.art == "pauschal" or r.ausgesetzt:
         return
     if r.art == "vorauszahlung" and not v.kontingent_stunden:
         yield doc.problem(

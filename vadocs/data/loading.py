@@ -21,6 +21,7 @@ from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
+from vadocs.invoicing.schedule import Skip, merged, settled
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import RechnungEingabe, Zeiteintrag
@@ -38,6 +39,8 @@ class Loaded:
     warnings: list[Problem]
     imports: tuple[ImportReport, ...] = ()
     """What each invoice's time-tracker export gave (rows read, used, skipped)."""
+    skips: tuple[Skip, ...] = ()
+    """Invoices the engagement implies that are not issued, with the reason."""
 
 
 def load_profile(file: Path) -> tuple[Geschaeftsprofil, list[Problem]]:
@@ -85,36 +88,58 @@ def load_engagement(
     profil: Geschaeftsprofil,
     katalog: dict[str, Anbieter],
     today: date | None = None,
+    period: str | None = None,
 ) -> Loaded:
-    """The client file as an engagement; raises :class:`ProblemsError` with every problem
+    """The engagement of ``client_file`` with its invoices: those listed in ``rechnungen:``
+    merged with those the engagement implies on ``today`` (for ``period``)
+    (:mod:`vadocs.invoicing.schedule`). Raises :class:`ProblemsError` with every problem
     (schema, secrets, time-tracker exports and cross-field rules at once)."""
     doc = yaml_source.load(client_file)
-    datei, imports, problems = check_client(doc, profil, katalog, today or clock.today())
+    day = today or clock.today()
+    datei, imports, problems, listed = check_client(doc, profil, katalog, day, period)
     warnings = _split(problems)
-    return Loaded(Engagement(profil, datei, client_file.stem, katalog), warnings, tuple(imports))
+    datei, skips = settled(datei, listed)
+    engagement = Engagement(profil, datei, client_file.stem, katalog)
+    return Loaded(engagement, warnings, tuple(imports), tuple(skips))
 
 
 def check_client(
-    doc: yaml_source.Document, profil: Any, katalog: dict[str, Anbieter], today: date
-) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
-    """The client file (its valid part when the schema failed), the time imports, and every
-    problem once: secrets, schema, exports, and each rule whose inputs are valid. ``profil``
-    may be partial too (:mod:`vadocs.data.partial`)."""
+    doc: yaml_source.Document,
+    profil: Any,
+    katalog: dict[str, Anbieter],
+    today: date,
+    period: str | None = None,
+) -> tuple[Kundendatei, list[ImportReport], list[Problem], int]:
+    """The client file (its valid part when the schema failed) with the invoices the
+    engagement implies added after the listed ones, the time imports, every problem once
+    (secrets, schema, exports, and each rule whose inputs are valid; the rules check the
+    listed invoices), and the number of listed invoices. ``profil`` may be partial too
+    (:mod:`vadocs.data.partial`)."""
     datei, problems = validated(doc, Kundendatei)
+    listed = None
+    if not problems:  # a valid file: the engagement's own invoices join the listed ones
+        datei, listed = merged(datei, today, period)
     imports: list[ImportReport] = []
     try:
-        datei, imports, found = with_csv_times(datei, doc)
+        datei, imports, found = with_csv_times(datei, doc, listed)
         problems += found
     except Unavailable:  # no valid rechnungen: no export to read
         pass
-    rules = [*client_rules(doc, datei, profil, katalog, today), *quoted_names(doc)]
-    return datei, imports, _ordered(doc, [*scan(doc), *problems, *rules])
+    own = datei
+    if listed is not None:
+        own = datei.model_copy(update={"rechnungen": datei.rechnungen[:listed]})
+    rules = [*client_rules(doc, own, profil, katalog, today), *quoted_names(doc)]
+    found_all = _ordered(doc, [*scan(doc), *problems, *rules])
+    return datei, imports, found_all, listed or 0
 
 
 def with_csv_times(
-    datei: Kundendatei, doc: yaml_source.Document
+    datei: Kundendatei, doc: yaml_source.Document, listed: int | None = None
 ) -> tuple[Kundendatei, list[ImportReport], list[Problem]]:
     """Merge the billed rows of each invoice's ``zeiten_csv`` into its ``zeiten``.
+
+    The entries from index ``listed`` on are derived (their export is
+    ``abrechnung.zeiten_csv``; a month without rows is no error there).
 
     Returns the client file, one import report per CSV invoice, and every problem and
     warning of the imports (``file:line`` of the export). An invoice whose export failed
@@ -128,16 +153,19 @@ def with_csv_times(
             if r.zeiten_csv is None:
                 invoices.append(r)
                 continue
-            request = _time_request(doc.file.parent, r)
+            derived = listed is not None and (
+                i >= listed or r.zeiten_csv == datei.abrechnung.zeiten_csv
+            )
+            request = _time_request(doc.file.parent, r, derived)
         except Unavailable:  # this invoice did not validate
             invoices.append(r)
             continue
         if not request.file.is_file():
-            where = ("rechnungen", i, "zeiten_csv")
+            where = ("abrechnung", "zeiten_csv") if derived else ("rechnungen", i, "zeiten_csv")
             message = _("time-tracker export not found: {file}").format(file=shown(request.file))
-            problems.append(
-                doc.problem(where, message, _("give the path relative to the client file"))
-            )
+            if all(p.message != message for p in problems):
+                hint = _("give the path relative to the client file")
+                problems.append(doc.problem(where, message, hint))
             invoices.append(r.model_copy(update={"zeiten": BROKEN}))
             continue
         try:
@@ -160,7 +188,7 @@ def with_csv_times(
     return datei.model_copy(update={"rechnungen": invoices}), reports, problems
 
 
-def _time_request(folder: Path, r: RechnungEingabe) -> Request:
+def _time_request(folder: Path, r: RechnungEingabe, derived: bool = False) -> Request:
     spec = r.zeiten_csv
     if not isinstance(spec, ZeitenCsv):
         spec = ZeitenCsv(datei=str(spec))
@@ -175,6 +203,7 @@ def _time_request(folder: Path, r: RechnungEingabe) -> Request:
         date_format=spec.datumsformat,
         duration_format=spec.dauerformat,
         include_unbillable=spec.nicht_abrechenbare,
+        allow_empty=derived,
     )
 
 

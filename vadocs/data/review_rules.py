@@ -166,9 +166,9 @@ def _tax(doc: Document, d: Kundendatei, p: Geschaeftsprofil, today: date) -> Ite
             ).format(CHECKLIST=CHECKLIST),
             rule="R-RE-03",
         )
-    if eu_business and d.rechnungen:
+    if eu_business:  # every engagement invoices: listed or derived (issue 19)
         yield warning(doc.problem(
-            ("rechnungen",),
+            ("rechnungen",) if d.rechnungen else ("kunde", "anschrift", "land"),
             _(
                 "reverse-charge invoices to an EU business (§ 3a Abs. 2 UStG, Art. 196 "
                 "MwStSystRL): {reminder}"

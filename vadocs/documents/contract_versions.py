@@ -40,8 +40,19 @@ NOT_CONTRACT_DATA = (
     "auftrag.angenommen_am",
     "auftrag.angenommen_per",
     "profil.beispiel",
+    "auftrag.gekuendigt_zum",
+    "abrechnung.zeiten",
 )
-"""Client-file keys that change no contract: invoices and the acceptance itself."""
+"""Client-file key prefixes that change no contract: invoices, the acceptance itself, a
+notice given under the contract, and the hours recorded for billing (``abrechnung.zeiten``,
+``zeiten_csv``, ``zeiten_kunde``, ``zeiten_projekt``). ``abrechnung.anteilig`` is agreed in
+the order confirmation and stays contract data."""
+
+
+ADDED_LATER = {"abrechnung.anteilig": "voller_monat"}
+"""Contract keys added after contracts were recorded, with the value that keeps an older
+contract's meaning (the behaviour before the key existed): a recorded snapshot without the
+key and the key at this value are the same contract, so an upgrade refuses no accepted one."""
 
 
 @dataclass
@@ -91,8 +102,14 @@ def _flatten(prefix: str, value: Any, out: dict[str, Any]) -> None:
 
 
 def changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
-    """The dotted keys whose values differ (added or removed included), sorted."""
-    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+    """The dotted keys whose values differ (added or removed included), sorted; a key
+    missing on one side equals None, a key of :data:`ADDED_LATER` missing in ``old``
+    equals its old meaning."""
+    return sorted(
+        k
+        for k in old.keys() | new.keys()
+        if old.get(k, ADDED_LATER.get(k)) != new.get(k, ADDED_LATER.get(k))
+    )
 
 
 class ContractStore:
@@ -172,7 +189,7 @@ def next_version(
     latest = versions[-1]
     if accepted_on is not None and not latest.accepted and accepted_on < latest.datum:
         raise acceptance_before_version(e, kind, latest, accepted_on)
-    if latest.data_hash == digest:
+    if latest.data_hash == digest or not changed_fields(latest.snapshot, snap):
         same_template = latest.template_hash in ("", template_hash)
         if same_template or latest.accepted or accepted:
             latest.accepted = latest.accepted or accepted

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from vadocs.i18n import _
 from vadocs.invoicing.money import cents, hours_of, minutes_of, round_up_minutes, vat
+from vadocs.invoicing.schedule import covered, prorated, prorated_hours, share
 from vadocs.invoicing.tax import Steuer, steuerfall
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import RechnungEingabe
@@ -151,7 +152,7 @@ def compute(
     UStG), else — for previews only — the old default (advance: the confirmation's date,
     otherwise the period's last day).
     """
-    von, bis = month_bounds(eingabe.zeitraum)
+    von, bis = covered(datei.auftrag, eingabe.zeitraum) or month_bounds(eingabe.zeitraum)
     default = datei.auftrag.datum if eingabe.art == "vorauszahlung" else bis
     datum = eingabe.datum or on or default
     tage = datei.abrechnung.zahlungsziel_tage
@@ -207,16 +208,20 @@ def _main_lines(
 ) -> list[Zeile]:
     v = datei.verguetung
     monat = MONATE[int(eingabe.zeitraum[5:]) - 1] + " " + eingabe.zeitraum[:4]
+    days, of = share(datei.auftrag, eingabe.zeitraum)
+    part = datei.abrechnung.anteilig == "tage" and 0 < days < of
+    if part:  # the rule printed in the order confirmation (abrechnung.anteilig)
+        monat += f", anteilig {days} von {of} Tagen"
     if v.art == "pauschal" and v.pauschale is not None:
         prefix = "Vorauszahlung: " if eingabe.art == "vorauszahlung" else ""
+        price = prorated(v.pauschale, days, of) if part else v.pauschale
         return [
-            _line(
-                f"{prefix}Virtuelle Assistenz, Festpreis {monat}", Decimal(1), "Monat", v.pauschale
-            )
+            _line(f"{prefix}Virtuelle Assistenz, Festpreis {monat}", Decimal(1), "Monat", price)
         ]
     rate = stundensatz(profil, datei)
     if eingabe.art == "vorauszahlung":
         hours = v.kontingent_stunden or Decimal(0)
+        hours = prorated_hours(hours, days, of) if part else hours
         if hours == 0:
             return []
         return [_line(f"Vorauszahlung: Stundenkontingent {monat}", hours, "Std.", rate)]
@@ -225,7 +230,16 @@ def _main_lines(
         hours = hours_of(sum(z.abgerechnet_minuten for z in zeiten))
     if hours == 0:
         return []
-    return [_line(f"Virtuelle Assistenz {monat} laut Tätigkeitsnachweis", hours, "Std.", rate)]
+    extra = Decimal(0)
+    if v.mehrstundensatz is not None and v.kontingent_stunden and hours > v.kontingent_stunden:
+        extra = hours - v.kontingent_stunden  # agreed extra hours at their own rate
+    text = f"Virtuelle Assistenz {monat} laut Tätigkeitsnachweis"
+    lines = [_line(text, hours - extra, "Std.", rate)]
+    if extra and v.mehrstundensatz is not None and v.kontingent_stunden:
+        limit = f"{v.kontingent_stunden.normalize():f}".replace(".", ",")
+        text = f"Mehrstunden {monat} über das Kontingent von {limit} Std."
+        lines.append(_line(text, extra, "Std.", v.mehrstundensatz))
+    return lines
 
 
 def _extra_lines(eingabe: RechnungEingabe) -> list[Zeile]:

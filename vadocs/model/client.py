@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from vadocs.i18n import _
 from vadocs.model.base import Model
+from vadocs.model.billing import Rhythmus
 from vadocs.model.common import Anschrift
 from vadocs.model.invoice_input import RechnungEingabe
 from vadocs.model.types import Betrag, Email, Steuersatz, Takt, Text, UstIdNr, Zeile
@@ -109,6 +110,11 @@ class Auftrag(Model):
     anfrage: Anfrage = Field(title="Bezug: Anfrage oder Kennenlerngespräch")
     beginn: date = Field(title="Beginn der Zusammenarbeit")
     ende: date | None = Field(None, title="Ende", description="leer: unbefristet")
+    gekuendigt_zum: date | None = Field(
+        None,
+        title="Gekündigt zum",
+        description="Letzter Tag nach einer Kündigung: danach keine Rechnungen mehr",
+    )
     kuendigungsfrist_wochen: int = Field(
         4, ge=0, le=52, title="Kündigungsfrist in Wochen", description="jeweils zum Monatsende"
     )
@@ -181,7 +187,7 @@ class Verguetung(Model):
     )
 
 
-class Abrechnung(Model):
+class Abrechnung(Rhythmus):
     vorauszahlung: bool = Field(
         True, title="Vorauszahlung", description="Neukunden zahlen den ersten Monat im Voraus"
     )

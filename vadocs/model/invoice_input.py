@@ -45,6 +45,13 @@ class RechnungEingabe(Model):
         description="leer: der Tag, an dem die Rechnung ausgestellt wird (heute); "
         "nie in der Zukunft",
     )
+    ausgesetzt: Zeile | None = Field(
+        None,
+        title="Monat ausgesetzt (Grund)",
+        description="Für diesen Monat wird keine Rechnung dieser Art gestellt, z. B. Urlaub "
+        "des Kunden; der Grund erscheint in vadocs invoices due",
+        examples=["Kunde im Urlaub, per E-Mail am 02.08. vereinbart"],
+    )
     mehrstunden_vereinbart: bool = Field(
         False,
         title="Mehrstunden vereinbart",

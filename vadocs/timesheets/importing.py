@@ -51,6 +51,9 @@ class Request:
     date_format: str | None = None
     duration_format: str | None = None
     include_unbillable: bool = False
+    allow_empty: bool = False
+    """True: a period without rows is no error (a month derived from the engagement;
+    :mod:`vadocs.invoicing.schedule` reports it as "no hours recorded")."""
 
 
 @dataclass
@@ -241,7 +244,7 @@ class _Billing:
                     Problem(req.file, message, line=line, severity=Severity.WARNING)
                 )
         failed = [p for p in self.problems if p.severity is Severity.ERROR]
-        if failed:
+        if failed or (req.allow_empty and not report.used):
             return
         if req.client and not self.client_rows:
             self._nothing(N_("client"), req.client, report.clients)
