@@ -8,6 +8,7 @@ from pathlib import Path
 from vadocs.build.results import BuildOptions
 from vadocs.build.template_gate import as_warnings, refusal, template_errors
 from vadocs.build.writing import ClientJob
+from vadocs.data.loading import load_profile
 from vadocs.data.workspace import Workspace
 from vadocs.documents.context import Engagement
 from vadocs.documents.contract_refusals import ContractChanged
@@ -17,8 +18,9 @@ from vadocs.documents.planning import accepted_by
 from vadocs.documents.templates import template_for
 from vadocs.errors import Problem, Severity, VadocsError, shown
 from vadocs.i18n import _
-from vadocs.invoicing.ledger import sha256
+from vadocs.invoicing.ledger import Ledger, sha256
 from vadocs.invoicing.readiness import draft_reason
+from vadocs.invoicing.thresholds import small_business_warnings
 
 
 def preview_note(options: BuildOptions) -> str:
@@ -99,3 +101,15 @@ def contracts_on_record(
         hashed = sha256(template_for(kind, ws).read_bytes())
         next_version(e, kind, store, options.real_day, accepted_on, hashed)
     return warnings
+
+
+def threshold_notes(ws: Workspace) -> list[str]:
+    """The § 19 UStG threshold warnings of a small business's ledger (none otherwise)."""
+    ledger_file = ws.state_dir / "ledger.sqlite"
+    if not ledger_file.is_file() or not load_profile(ws.profile_file)[0].kleinunternehmer:
+        return []
+    ledger = Ledger(ledger_file)
+    try:
+        return small_business_warnings(ledger.all())
+    finally:
+        ledger.close()

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
-from vadocs.build.preflight import gate_jobs, preview_note, record_contracts
+from vadocs.build.preflight import gate_jobs, preview_note, record_contracts, threshold_notes
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.build.writing import (
     CONVERT_TIMEOUT,
@@ -31,7 +31,6 @@ from vadocs.errors import ConverterMissingError, Problem, VadocsError
 from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.ledger import Ledger, utc_now
-from vadocs.invoicing.thresholds import small_business_warnings
 from vadocs.pdf.converter import ENV_CONVERTER, Converter, make_converter
 from vadocs.pdf.oneshot import INSTALL_HINT, find_soffice
 from vadocs.pdf.shared import SharedConverter, connect_shared
@@ -72,19 +71,8 @@ def build(
         report.clients += _build_workspace(
             ws, client_files, options, soffice, progress, converter, report.notes
         )
-        report.notes += _threshold_notes(ws)
+        report.notes += threshold_notes(ws)
     return report
-
-
-def _threshold_notes(ws: Workspace) -> list[str]:
-    ledger_file = ws.state_dir / "ledger.sqlite"
-    if not ledger_file.is_file() or not load_profile(ws.profile_file)[0].kleinunternehmer:
-        return []
-    ledger = Ledger(ledger_file)
-    try:
-        return small_business_warnings(ledger.all())
-    finally:
-        ledger.close()
 
 
 def soffice_for(options: BuildOptions) -> str | None:
