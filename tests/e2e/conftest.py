@@ -142,3 +142,15 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def example_workspace(outside: Path, *clients: str) -> Path:
+    """A copy of the VAT-registered example workspace in ``outside/ws``, with only ``clients``."""
+    ws = outside / "ws"
+    shutil.copytree(
+        ROOT / "examples" / "umsatzsteuer", ws, ignore=shutil.ignore_patterns("out", ".vadocs")
+    )
+    for file in (ws / "kunden").glob("*.yaml"):
+        if file.stem not in clients:
+            file.unlink()
+    return ws

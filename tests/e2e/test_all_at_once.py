@@ -13,20 +13,10 @@ import zipfile
 from pathlib import Path
 
 from tests.e2e.conftest import ROOT, Installed, tree
+from tests.e2e.conftest import example_workspace as workspace
 
 EN = {"VADOCS_LANG": "en"}
 DAY = ["--date", "2026-11-29"]
-
-
-def workspace(outside: Path, *clients: str) -> Path:
-    ws = outside / "ws"
-    shutil.copytree(
-        ROOT / "examples" / "umsatzsteuer", ws, ignore=shutil.ignore_patterns("out", ".vadocs")
-    )
-    for file in (ws / "kunden").glob("*.yaml"):
-        if file.stem not in clients:
-            file.unlink()
-    return ws
 
 
 def edit(file: Path, old: str, new: str) -> None:

@@ -8,23 +8,12 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
 
 from tests.e2e.conftest import ROOT, Installed, tree
-
-
-def workspace(outside: Path, *clients: str) -> Path:
-    ws = outside / "ws"
-    shutil.copytree(
-        ROOT / "examples" / "umsatzsteuer", ws, ignore=shutil.ignore_patterns("out", ".vadocs")
-    )
-    for file in (ws / "kunden").glob("*.yaml"):
-        if file.stem not in clients:
-            file.unlink()
-    return ws
+from tests.e2e.conftest import example_workspace as workspace
 
 
 def ledger_rows(ws: Path) -> list[tuple[object, ...]]:
