@@ -183,7 +183,7 @@ class Ledger:
                     "an invoice dated {on:%d.%m.%Y} would get a number after the series' latest invoice, dated {latest:%d.%m.%Y}; numbers ascend with dates (§ 14 Abs. 4 Nr. 4 UStG)"
                 ).format(on=on, latest=date.fromisoformat(row[1])),
                 hint=_(
-                    "issue it today (leave out --datum and datum:), or with a date on or after {latest:%d.%m.%Y}"
+                    "date it on or after {latest:%d.%m.%Y} (leave out --datum, datum: and --date to date it today)"
                 ).format(latest=date.fromisoformat(row[1])),
             )
         seq = (row[0] if row else 0) + 1
