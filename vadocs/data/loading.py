@@ -16,8 +16,8 @@ from vadocs.data.partial import BROKEN, Unavailable, partial_model
 from vadocs.data.rules import client_rules, profile_rules
 from vadocs.data.secrets import scan
 from vadocs.data.validation import SchemaErrors, validate
-from vadocs.data.written import misread
 from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, builtin_catalogue
+from vadocs.data.written import misread
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _

@@ -39,8 +39,8 @@ _PATTERNS = {
 
 _SIMPLE = {
     "string_type": (N_("{field}: text expected"), N_("write text here")),
-    "bool_parsing": (N_("{field}: yes or no expected"), N_("write true or false")),
-    "bool_type": (N_("{field}: yes or no expected"), N_("write true or false")),
+    "bool_parsing": (N_("{field}: yes or no expected"), N_("write ja or nein (or true or false)")),
+    "bool_type": (N_("{field}: yes or no expected"), N_("write ja or nein (or true or false)")),
     "int_parsing": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),
     "int_type": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),
     "int_from_float": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),

@@ -23,7 +23,7 @@ _CUT = re.compile(r"[ \t]+#(?=[^\s#])")
 
 def misread(doc: Document) -> Iterator[Problem]:
     """An error for each unquoted value cut at a ``#`` or holding a folded ``- `` list item."""
-    for path, (line, col, end_line, end_col) in doc.plain_spans.items():
+    for path, (line, _start_col, end_line, end_col) in doc.plain_spans.items():
         if end_line >= len(doc.lines):
             continue
         value = _at(doc.data, path)
@@ -39,7 +39,7 @@ def misread(doc: Document) -> Iterator[Problem]:
                     "found „{value}“, written „{whole}“"
                 ).format(value=value, whole=whole),
                 _(
-                    "put the whole text in quotes: {key} \"{whole}\" (a comment needs a space "
+                    'put the whole text in quotes: {key} "{whole}" (a comment needs a space '
                     "after '#')"
                 ).format(key=key, whole=whole),
             )
