@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from vadocs.data.plain_errors import describe, found_text, title_of
+from vadocs.data.plain_errors import describe, example_of, found_text, title_of
 from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem, ProblemsError
 from vadocs.i18n import _
@@ -110,7 +110,7 @@ def problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) 
             hint, meant = _suggest(model, path)
             typos.add((*path[:-1], *meant.split(".")))
         else:
-            message, hint = describe(err, title_of(model, path))
+            message, hint = describe(err, title_of(model, path), example_of(model, path))
             found = found_text(err.get("input")) if kind != "missing" else ""
             message += f" ({found})" if found else ""
         at_key = kind in ("extra_forbidden", "missing")
