@@ -105,7 +105,7 @@ def test_no_follow_up_error_from_a_broken_field(ws: Path, old: str, new: str, qu
 
 
 def test_a_broken_profile_still_checks_the_clients_rules(ws: Path) -> None:
-    edit(ws / "vadocs.yaml", "stundensatz: ", "stundensatz: 55,00 € #")
+    edit(ws / "vadocs.yaml", "stundensatz: ", "stundensatz: 55,00 € # ")
     client = ws / "kunden" / "mueller-gmbh.yaml"
     edit(client, "  art: unternehmen", "  art: verbraucher")
     files = [ws / "vadocs.yaml", client]

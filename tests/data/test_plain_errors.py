@@ -26,7 +26,7 @@ CLIENT_CASES = {
     "string_too_long": ("  umfang: etwa", "  umfang: " + "x" * 2001 + " etwa", "zu lang"),
     "string_pattern_mismatch": ("s.mueller@mueller-haustechnik.example", "s.mueller", "Domain"),
     "literal_error": ("  ansprache: sie", "  ansprache: ihr", "eines von: sie, du"),
-    "bool_parsing": ("  kaufmann: true", "  kaufmann: vielleicht", "true oder false"),
+    "bool_parsing": ("  kaufmann: true", "  kaufmann: vielleicht", "ja oder nein"),
     "int_parsing": ("kuendigungsfrist_wochen: 4", "kuendigungsfrist_wochen: vier", "ganze Zahl"),
     "int_from_float": ("kuendigungsfrist_wochen: 4", "kuendigungsfrist_wochen: 4.5", "ganze Zahl"),
     "less_than_equal": (

@@ -52,7 +52,7 @@ def test_positions_are_one_based_and_point_at_values(tmp_path: Path) -> None:
         ("a:\n\t- x\n", "tab character", 2),
         ("a: b: c\n", "colon followed by a space inside a value", 1),
         ("a:\n  b: 1\n   c: 2\n", "line 3 is indented by 3 spaces, its neighbour line 2 by 2", 3),
-        ('a: "x\n', "quotation mark is opened but not closed", 2),
+        ('a: "x\n', "quotation mark is opened but not closed", 1),
         ("", "empty", None),
         ("# only a comment\n", "empty", None),
     ],

@@ -17,6 +17,7 @@ from vadocs.data.rules import client_rules, profile_rules
 from vadocs.data.secrets import scan
 from vadocs.data.validation import SchemaErrors, validate
 from vadocs.data.workspace import CATALOGUE_NAME, PROFILE_NAME, Workspace, builtin_catalogue
+from vadocs.data.written import misread
 from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _
@@ -53,7 +54,7 @@ def check_profile(doc: yaml_source.Document) -> tuple[Any, list[Problem]]:
     """The profile — the valid part only when the schema failed — and all its problems:
     secrets, schema errors and the rules whose inputs are valid, each once, in file order."""
     profil, problems = validated(doc, Geschaeftsprofil)
-    rules = [*profile_rules(doc, profil), *quoted_names(doc)]
+    rules = [*profile_rules(doc, profil), *quoted_names(doc), *misread(doc)]
     return profil, _ordered(doc, [*scan(doc), *problems, *rules])
 
 
@@ -128,7 +129,7 @@ def check_client(
     own = datei
     if listed is not None:
         own = datei.model_copy(update={"rechnungen": datei.rechnungen[:listed]})
-    rules = [*client_rules(doc, own, profil, katalog, today), *quoted_names(doc)]
+    rules = [*client_rules(doc, own, profil, katalog, today), *quoted_names(doc), *misread(doc)]
     found_all = _ordered(doc, [*scan(doc), *problems, *rules])
     return datei, imports, found_all, listed or 0
 

@@ -39,8 +39,8 @@ _PATTERNS = {
 
 _SIMPLE = {
     "string_type": (N_("{field}: text expected"), N_("write text here")),
-    "bool_parsing": (N_("{field}: yes or no expected"), N_("write true or false")),
-    "bool_type": (N_("{field}: yes or no expected"), N_("write true or false")),
+    "bool_parsing": (N_("{field}: yes or no expected"), N_("write ja or nein (or true or false)")),
+    "bool_type": (N_("{field}: yes or no expected"), N_("write ja or nein (or true or false)")),
     "int_parsing": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),
     "int_type": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),
     "int_from_float": (N_("{field}: a whole number expected"), N_("write a whole number, e.g. 14")),
@@ -80,6 +80,36 @@ def title_of(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
     return title
 
 
+def example_of(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
+    """The first schema example of the field at ``path`` (``Field(examples=…)``), or ""."""
+    current: Any = model
+    info = None
+    for step in path:
+        fields = getattr(current, "model_fields", None) if isinstance(current, type) else None
+        if isinstance(step, int) or not fields:
+            continue
+        if step not in fields:
+            return ""
+        info = fields[step]
+        current = _inner(info.annotation)
+    if info is None:
+        return ""
+    examples = info.examples or _annotated_examples(info.annotation)
+    return str(examples[0]) if examples else ""
+
+
+def _annotated_examples(annotation: Any) -> list[Any]:
+    """Examples of an ``Annotated[..., Field(examples=…)]`` inside an optional or a union."""
+    for meta in getattr(annotation, "__metadata__", ()):
+        if getattr(meta, "examples", None):
+            return list(meta.examples)
+    for arg in getattr(annotation, "__args__", ()):
+        found = _annotated_examples(arg)
+        if found:
+            return found
+    return []
+
+
 def _inner(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -98,8 +128,9 @@ def found_text(value: Any) -> str:
     return _("found „{value}“").format(value=text if len(text) <= 60 else text[:57] + "…")
 
 
-def describe(err: ErrorDetails, title: str) -> tuple[str, str]:
-    """``(message, hint)`` for one pydantic error about the field titled ``title``."""
+def describe(err: ErrorDetails, title: str, example: str = "") -> tuple[str, str]:
+    """``(message, hint)`` for one pydantic error about the field titled ``title``
+    (``example``: a well-formed value of the field, from the schema, for the hint)."""
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "missing":
         return _("{field}: this key is missing").format(field=title), _(
@@ -132,6 +163,10 @@ def describe(err: ErrorDetails, title: str) -> tuple[str, str]:
         return _("{field}: not in the expected form").format(field=title), hint
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", err["msg"]))
+        if example:
+            return f"{title}: {text}", _("write it like this, e.g. {example}").format(
+                example=example
+            )
         return f"{title}: {text}", _("docs/felder.md shows an example of this field")
     message, hint = _SIMPLE.get(
         kind, (N_("{field}: this value does not fit here"), N_("see docs/felder.md"))

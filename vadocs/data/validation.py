@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from vadocs.data.plain_errors import describe, found_text, title_of
+from vadocs.data.plain_errors import describe, example_of, found_text, title_of
 from vadocs.data.yaml_source import Document, PathKey
 from vadocs.errors import Problem, ProblemsError
 from vadocs.i18n import _
@@ -35,10 +35,19 @@ def checked_data(doc: Document, model: type[BaseModel]) -> Any:
         return data
     except ValidationError as exc:
         errors = exc.errors()
+    yes_no = german_yes_no(errors)
+    if yes_no:
+        data = _with_words(data, yes_no)
+        try:
+            model.model_validate(data)
+            return data
+        except ValidationError as exc:
+            errors = exc.errors()
     # A word where no text fits (``ende: null``): back to "no value", then ask again.
     back = {p for p in doc.null_words if any(_clean_path(e["loc"])[: len(p)] == p for e in errors)}
     if back:
-        data = _with_words(doc.data, {p: w for p, w in doc.null_words.items() if p not in back})
+        kept = {p: w for p, w in doc.null_words.items() if p not in back}
+        data = _with_words(_with_words(doc.data, kept), yes_no)
         try:
             model.model_validate(data)
             return data
@@ -60,7 +69,20 @@ class SchemaErrors(ProblemsError):
         self.locations = locations
 
 
-def _with_words(data: Any, words: dict[PathKey, str]) -> Any:
+GERMAN_YES_NO = {"ja": True, "nein": False, "wahr": True, "falsch": False}
+"""German words for yes and no, read where the schema expects true or false (any case)."""
+
+
+def german_yes_no(errors: list[ErrorDetails]) -> dict[PathKey, Any]:
+    """Where a yes/no field holds ``ja``/``nein``/``wahr``/``falsch``: the path and the bool."""
+    return {
+        _clean_path(e["loc"]): GERMAN_YES_NO[str(e.get("input")).strip().lower()]
+        for e in errors
+        if e["type"] == "bool_parsing" and str(e.get("input")).strip().lower() in GERMAN_YES_NO
+    }
+
+
+def _with_words(data: Any, words: dict[PathKey, Any]) -> Any:
     if not words:
         return data
     out = copy.deepcopy(data)
@@ -88,7 +110,7 @@ def problems(doc: Document, model: type[BaseModel], errors: list[ErrorDetails]) 
             hint, meant = _suggest(model, path)
             typos.add((*path[:-1], *meant.split(".")))
         else:
-            message, hint = describe(err, title_of(model, path))
+            message, hint = describe(err, title_of(model, path), example_of(model, path))
             found = found_text(err.get("input")) if kind != "missing" else ""
             message += f" ({found})" if found else ""
         at_key = kind in ("extra_forbidden", "missing")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from vadocs.data.yaml_hints import left_block, no_space_after_colon, open_quote
 from vadocs.errors import Problem
 from vadocs.i18n import _
 
@@ -31,9 +32,12 @@ def syntax_problem(file: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
             column=mark.column + 1 if mark else None,
             hint=_("indent with spaces, not tabs"),
         )
+    early = open_quote(file, lines, line) or no_space_after_colon(file, lines, line)
+    if early is not None:
+        return early
     odd = misindented(lines, line)
     if odd is not None and odd[0] >= line - 2:
-        outer = _outer_level(file, lines, odd)
+        outer = _outer_level(file, lines, odd) or left_block(file, lines, odd[0], odd[2])
         if outer is not None:
             return outer
         bad, indent, sibling, sibling_indent = odd

@@ -46,6 +46,10 @@ class Document:
     key_positions: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     null_words: dict[PathKey, str] = field(default_factory=dict)
     """Where a word YAML reads as "no value" (``Null``, ``~``) was written, and the word."""
+    plain_spans: dict[PathKey, tuple[int, int, int, int]] = field(default_factory=dict)
+    """Unquoted scalars: 0-based start line and column, end line and column."""
+    lines: list[str] = field(default_factory=list)
+    """The file's text, line by line (for checks on how a value was written)."""
 
     def position(self, path: PathKey) -> tuple[int, int] | None:
         """Line and column (1-based) of the value at ``path``.
@@ -157,7 +161,7 @@ def load(file: Path) -> Document:
         raise ProblemsError(
             [Problem(file=file, message=_("the YAML is nested too deeply"), hint=_("flatten it"))]
         ) from None
-    doc = Document(file=file, data=None)
+    doc = Document(file=file, data=None, lines=text.splitlines())
     if root is None:
         raise ProblemsError(
             [
@@ -261,6 +265,9 @@ class _Walker:
         return out
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> str | None:
+        if not node.style:
+            start, end = node.start_mark, node.end_mark
+            self.doc.plain_spans[path] = (start.line, start.column, end.line, end.column)
         if not node.style and node.tag == _NULL_TAG:
             if node.value and path:
                 self.doc.null_words[path] = str(node.value)

@@ -151,8 +151,8 @@ EU_LAENDER = frozenset(c.upper() for c in std_eu_vat.MEMBER_STATES if c != "xi")
 def _int_choice(*choices: int) -> object:
     def check(value: int) -> int:
         if value not in choices:
-            allowed = " or ".join(str(c) for c in choices)
-            raise ValueError(_("must be {allowed}").format(allowed=allowed))
+            first = ", ".join(str(c) for c in choices[:-1])
+            raise ValueError(_("must be {first} or {last}").format(first=first, last=choices[-1]))
         return value
 
     return AfterValidator(check)
