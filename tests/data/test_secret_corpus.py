@@ -95,6 +95,17 @@ SECRETS = [
     "https://anna:Geheim2026!@ftp.beispiel-gmbh.example/eingang",
     "https://api.beispiel.example/v1/export?access_token=Xk9mQ2vL7pR4wT8aB3dE",
     "https://shop.beispiel.example/admin?password=Sommer2026",
+    "Passwort lautet Sommer2026!",
+    "Das Passwort ist Sommer2026!",
+    "TAN-Liste: 123456, 654321",
+    "TANs: 123456 654321",
+]
+
+NOT_SECRETS = [
+    "Das Passwort ist im Tresor „Müller“ in 1Password",
+    "Passwort ist in 1Password hinterlegt",
+    "TAN-Verfahren mit der Bank klären",
+    "Passwörter nur über den Passwortmanager teilen",
 ]
 
 
@@ -102,6 +113,11 @@ SECRETS = [
 def test_an_ordinary_link_is_never_a_secret(link: str) -> None:
     assert secret_in(link) == ""
     assert secret_in(f"Aufgabenliste im Board pflegen: {link} (wöchentlich)") == ""
+
+
+@pytest.mark.parametrize("text", NOT_SECRETS)
+def test_saying_where_a_password_is_kept_is_no_secret(text: str) -> None:
+    assert secret_in(text) == ""
 
 
 @pytest.mark.parametrize("secret", SECRETS)

@@ -30,10 +30,17 @@ _SECRET_KEY = re.compile(
 _SECRET_TEXT = [
     (re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----"), N_("a private key block")),
     (
-        re.compile(r"\b(pass(wort|word)?|kennwort|pw|pwd)\s*[:=]\s*\S+", re.IGNORECASE),
+        re.compile(
+            r"\b(pass(wort|word)?|kennwort|pw|pwd)\s*([:=]\s*\S+|\s(lautet|ist|is|heißt|heisst)"
+            r"\s+(?!(1password|lastpass|bitwarden|keepass)\b)(?=\S*[\d!$%&*#@?])\S{4,})",
+            re.IGNORECASE,
+        ),
         N_("a password"),
     ),
-    (re.compile(r"\b(pin|tan)\s*[:=]?\s*\d{4,8}\b", re.IGNORECASE), N_("a PIN or TAN")),
+    (
+        re.compile(r"\b(pin|tans?|tan-liste)\s*(nummer|nr\.?)?\s*[:=]?\s*\d{4,8}\b", re.IGNORECASE),
+        N_("a PIN or TAN"),
+    ),
     (re.compile(r"\b(api[_ -]?key|token|secret)\s*[:=]\s*\S{8,}", re.IGNORECASE), N_("an API key")),
     (
         re.compile(

@@ -64,19 +64,30 @@ Email = Annotated[
 Kuerzel = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
 
 
+def _iban_length(compact: str) -> int:
+    """The length of an IBAN of ``compact``'s country by the ISO 13616 registry that
+    python-stdnum ships (``AT``: 20, ``DE``: 22), or 0 for an unknown country."""
+    from stdnum import numdb
+
+    props = numdb.get("iban").info(compact[:2])[0][1]
+    spec = str(props.get("bban", ""))
+    return 4 + sum(int(n) for n in re.findall(r"\d+", spec)) if spec else 0
+
+
 def _iban(value: str) -> str:
     """An IBAN checked by python-stdnum (ISO 13616): length and check digits told apart."""
     compact = std_iban.compact(value)
+    expected = _iban_length(compact)
     try:
-        if compact.startswith("DE") and len(compact) != 22:  # ISO 13616 registry: DE is 22
+        if expected and len(compact) != expected:
             raise InvalidLength
         return str(std_iban.validate(value))
     except InvalidLength:
         raise ValueError(
             _(
-                "the IBAN has {n} characters; a German IBAN has 22 (DE + 20 digits). "
+                "the IBAN has {n} characters; an IBAN from {country} has {expected}. "
                 "Copy it from your bank statement"
-            ).format(n=len(compact))
+            ).format(n=len(compact), country=compact[:2], expected=expected or "?")
         ) from None
     except InvalidChecksum:
         raise ValueError(
