@@ -9,12 +9,14 @@ from vadocs.data.partial import guarded
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem
 from vadocs.i18n import _
+from vadocs.model.common import Anschrift
 from vadocs.model.profile import Geschaeftsprofil
 
 
 def profile_rules(doc: Document, p: Geschaeftsprofil) -> Iterator[Problem]:
     """The rules of the business profile; each stops quietly at a field that did not validate."""
     yield from guarded(_tax_number, doc, p)
+    yield from guarded(lambda: german_postal_code(doc, ("anschrift",), p.anschrift))
     yield from guarded(_logo, doc, p)
     yield from guarded(_number_pattern, doc, p.rechnungsnummer)
 
@@ -59,3 +61,21 @@ def _number_pattern(doc: Document, pattern: str) -> Iterator[Problem]:
             _("'{sample}' is not a usable invoice number").format(sample=sample),
             _("use letters, digits and - _ / . only"),
         )
+
+
+def german_postal_code(
+    doc: Document, where: tuple[str, ...], anschrift: Anschrift
+) -> Iterator[Problem]:
+    """A German address (``land: DE``) has a five-digit postal code, not in the unassigned
+    ``00`` region (Deutsche Post's codes run from 01001); ``where`` is the address's path."""
+    if anschrift.land != "DE":
+        return
+    plz = anschrift.plz
+    if not re.fullmatch(r"\d{5}", plz):
+        yield doc.problem(
+            (*where, "plz"),
+            _("a German postal code has five digits (found „{plz}“)").format(plz=plz),
+            _("write all five digits, e.g. 01067; a leading zero belongs to it"),
+        )
+    elif plz.startswith("00"):
+        yield doc.problem((*where, "plz"), _("no German postal code starts with 00"))

@@ -14,7 +14,7 @@ from pathlib import Path
 from vadocs.data.contract_rules import contract_rules
 from vadocs.data.invoice_rules import invoice_rules
 from vadocs.data.partial import guarded
-from vadocs.data.profile_rules import profile_rules
+from vadocs.data.profile_rules import german_postal_code, profile_rules
 from vadocs.data.review_rules import review_rules
 from vadocs.data.yaml_source import Document
 from vadocs.errors import Problem, Severity
@@ -84,15 +84,7 @@ def _identity(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                 _("the VAT ID does not belong to {land}").format(land=land),
                 _("check kunde.anschrift.land and kunde.ust_idnr"),
             )
-    if land == "DE" and not re.fullmatch(r"\d{5}", k.anschrift.plz):
-        yield doc.problem(
-            ("kunde", "anschrift", "plz"),
-            _("a German postal code has five digits (found „{plz}“)").format(plz=k.anschrift.plz),
-            _("write all five digits, e.g. 01067; a leading zero belongs to it"),
-        )
-    elif land == "DE" and k.anschrift.plz.startswith("00"):
-        # Deutsche Post's postal codes run from 01001; the 00 region is not assigned.
-        yield doc.problem(("kunde", "anschrift", "plz"), _("no German postal code starts with 00"))
+    yield from german_postal_code(doc, ("kunde", "anschrift"), k.anschrift)
 
 
 def _reverse_charge(doc: Document, d: Kundendatei, p: Geschaeftsprofil) -> Iterator[Problem]:

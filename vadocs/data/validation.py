@@ -157,6 +157,9 @@ def _fields_at(model: type[BaseModel], path: PathKey) -> list[str]:
     for step in path:
         if isinstance(step, int):
             continue
+        if _is_model(current) and set(current.model_fields) == {"root"}:
+            current = _inner_model(current.model_fields["root"].annotation)  # a keyed mapping
+            continue
         field = current.model_fields.get(step) if _is_model(current) else None
         if field is None:
             return []
