@@ -41,3 +41,14 @@ def test_a_misspelt_key_in_the_catalogue_gets_did_you_mean(ws: Path) -> None:
     done = CliRunner().invoke(main, ["validate", "unterauftragsverarbeiter.yaml"])
     assert done.exit_code == 1
     assert "unknown key „quele“" in done.output and "did you mean „quelle“?" in done.output
+
+
+def test_a_time_entry_outside_its_month_is_reported_with_a_broken_beginn(ws: Path) -> None:
+    client = ws / "kunden" / "beispiel-gmbh.yaml"
+    text = client.read_text("utf-8")
+    assert "  beginn: 2026-12-01" in text and "datum: 2026-12-03" in text
+    text = text.replace("  beginn: 2026-12-01", "  beginn: 1.12.2026")
+    client.write_text(text.replace("datum: 2026-12-03", "datum: 2027-01-03", 1), "utf-8")
+    done = CliRunner().invoke(main, ["validate", "kunden/beispiel-gmbh.yaml"])
+    assert done.exit_code == 1
+    assert "1.12.2026" in done.output and "this time entry is outside 2026-12" in done.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from vadocs.data.partial import guarded
 from vadocs.data.schedule_rules import schedule_rules
 from vadocs.data.yaml_source import Document
 from vadocs.einvoice.units import unit_code
@@ -19,13 +20,14 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
     """The invoice entries of a client file: one per kind and month, inside the engagement,
     a final invoice only after an advance, sensible dates, time entries inside the month,
     something to bill. Yields problems located at the field to change."""
+    yield from guarded(_time_entries, doc, d)  # needs nothing of auftrag: runs regardless
     seen: set[tuple[str, str]] = set()
     advances = {r.zeitraum for r in d.rechnungen if r.art == "vorauszahlung"}
     if advance_due(d):  # derived from abrechnung.vorauszahlung
         advances.add(month_of(d.auftrag.beginn))
     for i, r in enumerate(d.rechnungen):
         here = ("rechnungen", i)
-        von, bis = month_bounds(r.zeitraum)
+        von = month_bounds(r.zeitraum)[0]
         if (r.art, r.zeitraum) in seen:
             yield doc.problem(
                 (*here, "zeitraum"),
@@ -37,6 +39,9 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             yield doc.problem(
                 (*here, "zeitraum"),
                 _("the period lies outside the engagement (auftrag.beginn … auftrag.ende)"),
+                _("bill only months from {beginn} on, and none after the end").format(
+                    beginn=f"{d.auftrag.beginn:%m/%Y}"
+                ),
             )
         if r.art == "schluss" and r.zeitraum not in advances:
             yield doc.problem(
@@ -54,15 +59,22 @@ def invoice_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
                 _("an invoice for work done cannot be dated before the period starts"),
                 _("use art: vorauszahlung"),
             )
-        for j, z in enumerate(r.zeiten):
-            if not von <= z.datum <= bis:
-                yield doc.problem(
-                    (*here, "zeiten", j, "datum"),
-                    _("this time entry is outside {zeitraum}").format(zeitraum=r.zeitraum),
-                )
         yield from _empty_invoice(doc, d, i)
         yield from _units(doc, d, i)
     yield from schedule_rules(doc, d)
+
+
+def _time_entries(doc: Document, d: Kundendatei) -> Iterator[Problem]:
+    """Every time entry inside the month of its invoice (``zeitraum``, both ends inclusive)."""
+    for i, r in enumerate(d.rechnungen):
+        von, bis = month_bounds(r.zeitraum)
+        for j, z in enumerate(r.zeiten):
+            if not von <= z.datum <= bis:
+                yield doc.problem(
+                    ("rechnungen", i, "zeiten", j, "datum"),
+                    _("this time entry is outside {zeitraum}").format(zeitraum=r.zeitraum),
+                    _("move it to the invoice of its month, or correct the date"),
+                )
 
 
 def _units(doc: Document, d: Kundendatei, i: int) -> Iterator[Problem]:
