@@ -46,7 +46,7 @@ REFUSED = [
     ("mixed-durations", [row(), row(dur="1:00")], 3, "Dauerformat wechselt"),
     ("seconds-and-decimal", [row(), row(dur="1.00")], 3, "Dauerformat"),
     ("no-date", [row(), row(day="")], 3, "Datum ist leer"),
-    ("not-a-date", [row(day="31.02.2026"), row(day="01.12.2026")], 2, "kein gültiges Datum"),
+    ("not-a-date", [row(day="31.02.2026"), row(day="01.12.2026")], 2, "gibt es im Kalender nicht"),
     ("garbage-date", [row(day="gestern")], 2, "kein Datum"),
     ("garbage-duration", [row(dur="eine Stunde")], 2, "keine Dauer"),
     ("bad-billable", [row(billable="vielleicht")], 2, "weder ja noch nein"),

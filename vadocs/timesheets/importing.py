@@ -154,7 +154,8 @@ class _Billing:
             try:
                 self._row(line, cells)
             except ValueError as exc:
-                self.problems.append(Problem(self.req.file, str(exc), line=line))
+                hint = _("correct the entry in the time tracker and export again")
+                self.problems.append(Problem(self.req.file, str(exc), line=line, hint=hint))
                 if len(self.problems) >= columns.MAX_PROBLEMS:
                     break
         self._finish()

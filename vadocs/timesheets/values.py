@@ -80,7 +80,9 @@ def parse_date(text: str, shape: str, order: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(_("'{text}' is not a valid date").format(text=text)) from None
+        raise ValueError(
+            _("there is no such day in the calendar (found: „{text}“)").format(text=text)
+        ) from None
 
 
 # --- durations --------------------------------------------------------------------------------
