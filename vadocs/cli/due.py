@@ -54,7 +54,7 @@ def due(clients: tuple[Path, ...], period: str, today: object, profile: Path | N
         raise fail(exc) from None
     _print(found, period)
     echo_problems(found.problems)
-    if found.problems or (clients and found.nothing):
+    if found.problems or (clients and found.without_any()):
         raise click.exceptions.Exit(1)
 
 
@@ -69,10 +69,10 @@ def _print(found: DueList, period: str) -> None:
 
 
 def _line(d: DueInvoice) -> str:
-    from vadocs.documents.formatting import euro, stunden
+    from vadocs.documents.formatting import euro, zahl
 
     r = d.rechnung
-    what = _("{hours} h").format(hours=stunden(r.stunden)) if r.zeiten else _("fixed price")
+    what = _("{hours} h").format(hours=zahl(r.stunden)) if r.zeiten else _("fixed price")
     if r.art == "vorauszahlung":
         what = _("advance")
     text = _("{client} {kind} {what}: net {net}, VAT {vat}, gross {gross}").format(

@@ -21,7 +21,7 @@ from vadocs.i18n import _
 from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.readiness import not_ended
-from vadocs.invoicing.schedule import Skip, covered, why_nothing
+from vadocs.invoicing.schedule import REGULAR, Skip, covered, why_nothing
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,11 @@ class DueList:
     due: list[DueInvoice] = field(default_factory=list)
     nothing: list[NothingDue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    def without_any(self) -> list[str]:
+        """The clients listed with nothing due and no invoice due at all."""
+        due = {d.kuerzel for d in self.due}
+        return [n.kuerzel for n in self.nothing if n.kuerzel not in due]
 
 
 def due_list(
@@ -113,6 +118,8 @@ def _client(
             out.nothing.append(NothingDue(e.kuerzel, why_nothing(d, [], period, today)))
             continue
         out.due.append(DueInvoice(e.kuerzel, r, issued.number if issued else ""))
+    if not any(entry.art in REGULAR for entry in entries):  # e.g. only the advance is due
+        out.nothing.append(NothingDue(e.kuerzel, why_nothing(d, skips, period, today)))
 
 
 def _blocked(e: Engagement, today: date) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from vadocs.documents.formatting import zahl
 from vadocs.i18n import _
 from vadocs.invoicing.money import cents, hours_of, minutes_of, round_up_minutes
 from vadocs.model.client import Auftrag, Kundendatei
@@ -141,9 +142,10 @@ def with_engagement_times(d: Kundendatei, r: RechnungEingabe) -> RechnungEingabe
         return r
     if not a.zeiten and a.zeiten_csv is None:
         return r
+    days = covered(d.auftrag, r.zeitraum)  # entries outside the engagement are not billed
     return r.model_copy(
         update={
-            "zeiten": [z for z in a.zeiten if month_of(z.datum) == r.zeitraum],
+            "zeiten": [z for z in a.zeiten if days and days[0] <= z.datum <= days[1]],
             "zeiten_csv": a.zeiten_csv,
             "zeiten_kunde": r.zeiten_kunde or a.zeiten_kunde,
             "zeiten_projekt": r.zeiten_projekt or a.zeiten_projekt,
@@ -187,7 +189,7 @@ def _not_billable(d: Kundendatei, r: RechnungEingabe) -> str:
         return _(
             "{hours} h above the contingent of {limit} h, not agreed: list the month in "
             "rechnungen: with mehrstunden_vereinbart: true, or bill the contingent only"
-        ).format(hours=hours, limit=v.kontingent_stunden)
+        ).format(hours=zahl(hours), limit=zahl(v.kontingent_stunden))
     return ""
 
 
