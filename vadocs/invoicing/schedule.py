@@ -78,6 +78,22 @@ def prorated_hours(hours: Decimal, days: int, of: int) -> Decimal:
     return (hours * Decimal(days) / Decimal(of)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+def contingent(d: Kundendatei, zeitraum: str) -> Decimal | None:
+    """The month's contingent in hours (None: no contingent): with ``abrechnung.anteilig:
+    tage`` a first or last month inside the engagement gets ``kontingent_stunden`` × days
+    in it / days of the month, to 0.01 h half up (:func:`prorated_hours`) — the same figure
+    for the advance, the split into extra hours and the check that extra hours were agreed
+    (the rule the order confirmation prints). Money follows from these hours (hours × rate,
+    cents half up), as an invoice line's amount is its quantity × price (EN 16931 BR-LIN)."""
+    full = d.verguetung.kontingent_stunden
+    if not full:
+        return None
+    days, of = share(d.auftrag, zeitraum)
+    if d.abrechnung.anteilig == "tage" and 0 < days < of:
+        return prorated_hours(full, days, of)
+    return full
+
+
 def months(a: Auftrag, until: date) -> list[str]:
     """Every month of the engagement from its start whose last day inside the engagement
     is on or before ``until`` (the months that have ended by then)."""
@@ -185,11 +201,12 @@ def _not_billable(d: Kundendatei, r: RechnungEingabe) -> str:
     hours = hours_of(
         sum(round_up_minutes(minutes_of(z.dauer), v.taktung_minuten) for z in r.zeiten)
     )
-    if v.kontingent_stunden and hours > v.kontingent_stunden and not r.mehrstunden_vereinbart:
+    limit = contingent(d, r.zeitraum)
+    if limit is not None and hours > limit and not r.mehrstunden_vereinbart:
         return _(
             "{hours} h above the contingent of {limit} h, not agreed: list the month in "
             "rechnungen: with mehrstunden_vereinbart: true, or bill the contingent only"
-        ).format(hours=zahl(hours), limit=zahl(v.kontingent_stunden))
+        ).format(hours=zahl(hours), limit=zahl(limit))
     return ""
 
 
