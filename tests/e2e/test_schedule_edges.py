@@ -100,3 +100,27 @@ def test_time_after_the_notice_date_is_not_billed(installed: Any, tmp_path: Path
     assert run.returncode == 0, run.stderr
     assert "1 outside the period" in run.stdout
     assert [(k, p) for _n, k, p in ledger(ws)] == [("monat", "2027-01")]
+
+
+def test_run_issues_the_advance_due_lists_and_notes_the_open_month(
+    installed: Any, tmp_path: Path
+) -> None:
+    listed = "rechnungen:\n  - {art: schluss, zeitraum: 2026-12, mehrstunden_vereinbart: true}\n"
+    zeiten = times(("2026-12-17", "5:00"))
+    ws = workspace(tmp_path, abrechnung=ADVANCE.format(zeiten=zeiten), rechnungen=listed)
+    due = call(installed, ws, "due", "2026-12", "2026-11-29")
+    assert due.returncode == 0, due.stderr
+    assert "vorauszahlung" in due.stdout.split("Nothing due")[0]
+    run = call(installed, ws, "run", "2026-12", "2026-11-29")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "not issued yet" in run.stdout + run.stderr
+    assert [(k, p) for _n, k, p in ledger(ws)] == [("vorauszahlung", "2026-12")]
+    # the issued advance's data changes: due shows the conflict run refuses
+    client = ws / "kunden" / "a.yaml"
+    client.write_text(client.read_text("utf-8").replace("50.00", "55.00"), "utf-8")
+    changed = call(installed, ws, "due", "2026-12", "2026-11-29")
+    assert changed.returncode == 1
+    assert "has changed since" in changed.stdout + changed.stderr
+    assert "issued as" not in changed.stdout
+    refused = call(installed, ws, "run", "2026-12", "2026-11-29")
+    assert refused.returncode == 1

@@ -46,7 +46,9 @@ class ClientJob:
         skipped when nothing is, else as a warning (e.g. only the advance is issued)."""
         if not invoices:
             self.result.skipped = self.nothing_due(period, day)
-        elif all(d.invoice is None or d.invoice.art not in REGULAR for d in invoices):
+        elif self.engagement and not any(
+            r.art in REGULAR and r.zeitraum == period for r in self.engagement.datei.rechnungen
+        ):  # a listed or derived month's invoice not issued says why itself
             why = self.nothing_due(period, day)
             self.result.warnings.append(
                 Problem(self.result.client_file, why, severity=Severity.WARNING)
