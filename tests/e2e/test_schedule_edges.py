@@ -124,3 +124,63 @@ def test_run_issues_the_advance_due_lists_and_notes_the_open_month(
     assert "issued as" not in changed.stdout
     refused = call(installed, ws, "run", "2026-12", "2026-11-29")
     assert refused.returncode == 1
+
+
+def test_period_out_of_range_is_a_usage_error_in_german(installed: Any, tmp_path: Path) -> None:
+    ws = workspace(tmp_path, abrechnung=ADVANCE.format(zeiten="    []\n"))
+    for cmd in ("due", "run"):
+        for period in ("0000-01", "9999-12"):
+            got = installed.run(
+                ["invoices", cmd, "--period", period, "--date", "2026-11-29"],
+                cwd=ws,
+                env={"VADOCS_LANG": "de"},
+            )
+            assert got.returncode == 2, got.stderr
+            assert "schreiben Sie den Monat als JJJJ-MM" in got.stderr
+            assert "Traceback" not in got.stderr
+
+
+def test_due_lists_a_client_without_a_day_in_the_month_as_run_does(
+    installed: Any, tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path, abrechnung=ADVANCE.format(zeiten="    []\n"))
+    due = call(installed, ws, "due", "2026-10", "2026-11-29")
+    assert due.returncode == 0
+    assert "no day in 2026-10" in due.stdout
+    run = call(installed, ws, "run", "2026-10", "2026-11-29")
+    assert any(line.split()[:1] == ["a"] for line in run.stdout.splitlines())
+
+
+def test_hours_are_shown_once_with_a_decimal_comma(installed: Any, tmp_path: Path) -> None:
+    zeiten = times(("2026-12-17", "3:30"))
+    hourly = "{art: stunden, stundensatz: 50.00}"
+    ws = workspace(tmp_path, verguetung=hourly, abrechnung="{vorauszahlung: false, zeiten: [" +
+                   '{datum: 2026-12-17, taetigkeit: Büro, dauer: "3:30"}]}')  # fmt: skip
+    del zeiten
+    due = installed.run(
+        ["invoices", "due", "--period", "2026-12"],
+        cwd=ws,
+        env={"VADOCS_LANG": "de", "VADOCS_TODAY": "2026-12-31"},
+    )
+    assert due.returncode == 0, due.stderr
+    assert "3,5 Std." in due.stdout and "Std. Std." not in due.stdout
+
+
+def test_validate_warns_about_a_redundant_month_of_an_hourly_client(
+    installed: Any, tmp_path: Path
+) -> None:
+    listed = "rechnungen:\n  - {art: monat, zeitraum: 2027-01}\n"
+    ws = workspace(
+        tmp_path,
+        verguetung="{art: stunden, stundensatz: 50.00}",
+        abrechnung="{vorauszahlung: false, zeiten_csv: t.csv}",
+        rechnungen=listed,
+    )
+    header = (
+        "User,Email,Client,Project,Task,Description,Billable,Start date,Start time,"
+        "End date,End time,Duration,Tags,Amount ()\n"
+        "A,a@x.de,Anteil GmbH,,,Postfach,Yes,2027-01-19,09:00:00,2027-01-19,,02:00:00,,\n"
+    )
+    (ws / "kunden" / "t.csv").write_text(header, encoding="utf-8")
+    got = installed.run(["validate", "kunden/a.yaml"], cwd=ws, env={"VADOCS_LANG": "en"})
+    assert "follows from the engagement" in got.stdout + got.stderr

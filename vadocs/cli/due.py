@@ -20,7 +20,8 @@ PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 def check_period(period: str) -> None:
     """Raise click's usage error unless ``period`` is ``YYYY-MM``."""
-    if not PERIOD.fullmatch(period):
+    # years the calendar arithmetic can step past (a month after the period) without overflow
+    if not PERIOD.fullmatch(period) or not 1 <= int(period[:4]) <= 9998:
         raise click.BadParameter(
             _("write the month as YYYY-MM, e.g. 2026-11"), param_hint="--period"
         )

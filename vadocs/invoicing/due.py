@@ -22,7 +22,7 @@ from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.readiness import not_ended
 from vadocs.invoicing.refusals import changed_since_issue
-from vadocs.invoicing.schedule import REGULAR, Skip, covered, why_nothing
+from vadocs.invoicing.schedule import REGULAR, Skip, why_nothing
 from vadocs.invoicing.snapshots import data_hash
 
 
@@ -67,7 +67,8 @@ def due_list(
 ) -> DueList:
     """The invoices due for ``period`` (``YYYY-MM``) on ``today`` for the client ``files``.
 
-    Clients whose engagement has no day in the month are left out unless ``named``.
+    Every client is listed, as by ``invoices run`` (one whose engagement has no day in the
+    month with that reason); ``named`` is kept for the callers' signature.
     Raises :class:`VadocsError` when the profile cannot be read.
     """
     profil, _warnings = load_profile(ws.profile_file)
@@ -84,9 +85,6 @@ def due_list(
                 continue
             except VadocsError as exc:
                 out.problems.append(Problem(file, exc.message, hint=exc.hint))
-                continue
-            d = loaded.engagement.datei
-            if not named and covered(d.auftrag, period) is None:
                 continue
             _client(out, loaded.engagement, list(loaded.skips), period, today, ledger)
             out.problems += [replace(p, file=file) for p in out.conflicts]

@@ -31,6 +31,10 @@ REGULAR = ("monat", "schluss")
 """The kinds of a month's regular invoice; an entry of either kind stands for the month."""
 
 
+TIME_FIELDS = frozenset({"zeiten", "zeiten_csv", "zeiten_kunde", "zeiten_projekt"})
+"""The fields :func:`with_engagement_times` fills from ``abrechnung``."""
+
+
 @dataclass(frozen=True)
 class Skip:
     """A derived or listed invoice that is not issued, and why (a message for the user)."""
@@ -99,13 +103,14 @@ def months(a: Auftrag, until: date) -> list[str]:
     is on or before ``until`` (the months that have ended by then)."""
     out: list[str] = []
     year, month = a.beginn.year, a.beginn.month
-    while True:
+    while year <= date.max.year:
         zeitraum = f"{year:04d}-{month:02d}"
         days = covered(a, zeitraum)
         if days is None or days[1] > until:
             return out
         out.append(zeitraum)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def advance_due(d: Kundendatei) -> bool:
@@ -231,11 +236,12 @@ def why_nothing(d: Kundendatei, skips: list[Skip], zeitraum: str, today: date) -
 
 def redundant(d: Kundendatei) -> list[int]:
     """Indexes of ``rechnungen:`` entries that say nothing the engagement does not imply
-    (kind and month only, the kind derived for a month of the engagement)."""
+    (kind and month only — time fields aside, which may come from ``abrechnung``; the caller
+    checks the file's own keys —, the kind derived for a month of the engagement)."""
     out = []
     first = month_of(d.auftrag.beginn)
     for i, r in enumerate(d.rechnungen):
-        if r.model_dump(exclude_defaults=True).keys() != {"art", "zeitraum"}:
+        if r.model_dump(exclude_defaults=True).keys() - TIME_FIELDS != {"art", "zeitraum"}:
             continue
         if covered(d.auftrag, r.zeitraum) is None:
             continue
@@ -243,7 +249,9 @@ def redundant(d: Kundendatei) -> list[int]:
             implied = advance_due(d) and r.zeitraum == first
         else:
             implied = r.art == ("schluss" if advance_due(d) and r.zeitraum == first else "monat")
-            implied = implied and d.verguetung.art == "pauschal"
+            a = d.abrechnung  # hourly: implied once the engagement holds the times
+            by_times = bool(a.zeiten) or a.zeiten_csv is not None
+            implied = implied and (d.verguetung.art == "pauschal" or by_times)
         if implied:
             out.append(i)
     return out
