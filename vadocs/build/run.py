@@ -222,8 +222,8 @@ def _issue_and_write(
             for doc in invoices:
                 progress("plan", f"{doc.kuerzel}: {doc.invoice.titel if doc.invoice else ''}")
             job.docs += invoices
-            if options.period and not invoices:
-                job.result.skipped = job.nothing_due(options.period, options.day)
+            if options.period:
+                job.note_period(invoices, options.period, options.day)
         _convert_and_write(
             [j for j in live if j.result.error is None], converter, planner, cache, progress
         )

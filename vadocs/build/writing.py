@@ -12,9 +12,10 @@ from vadocs.build.cache import BuildCache
 from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
 from vadocs.documents.planning import Planned, draft_names, fresh_files
+from vadocs.errors import Problem, Severity
 from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
-from vadocs.invoicing.schedule import Skip, why_nothing
+from vadocs.invoicing.schedule import REGULAR, Skip, why_nothing
 from vadocs.output import file_name, private_dir, stable_docx, sweep_temporary, write_atomic
 from vadocs.pdf import metadata as pdf_metadata
 from vadocs.pdf.converter import Converter
@@ -39,6 +40,19 @@ class ClientJob:
         datei = self.engagement.datei if self.engagement else None
         why = datei and why_nothing(datei, list(self.skips), period, day)
         return why or _("nothing due for {period}").format(period=period)
+
+    def note_period(self, invoices: Sequence[Planned], period: str, day: date) -> None:
+        """Say why the month's own invoice is not issued: as the reason the client is
+        skipped when nothing is, else as a warning (e.g. only the advance is issued)."""
+        if not invoices:
+            self.result.skipped = self.nothing_due(period, day)
+        elif self.engagement and not any(
+            r.art in REGULAR and r.zeitraum == period for r in self.engagement.datei.rechnungen
+        ):  # a listed or derived month's invoice not issued says why itself
+            why = self.nothing_due(period, day)
+            self.result.warnings.append(
+                Problem(self.result.client_file, why, severity=Severity.WARNING)
+            )
 
 
 def convert_all(docs: Sequence[Planned], converter: Converter, progress: Progress) -> None:

@@ -20,7 +20,8 @@ PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 def check_period(period: str) -> None:
     """Raise click's usage error unless ``period`` is ``YYYY-MM``."""
-    if not PERIOD.fullmatch(period):
+    # years the calendar arithmetic can step past (a month after the period) without overflow
+    if not PERIOD.fullmatch(period) or not 1 <= int(period[:4]) <= 9998:
         raise click.BadParameter(
             _("write the month as YYYY-MM, e.g. 2026-11"), param_hint="--period"
         )
@@ -54,7 +55,7 @@ def due(clients: tuple[Path, ...], period: str, today: object, profile: Path | N
         raise fail(exc) from None
     _print(found, period)
     echo_problems(found.problems)
-    if found.problems or (clients and found.nothing):
+    if found.problems or (clients and found.without_any()):
         raise click.exceptions.Exit(1)
 
 
@@ -69,10 +70,10 @@ def _print(found: DueList, period: str) -> None:
 
 
 def _line(d: DueInvoice) -> str:
-    from vadocs.documents.formatting import euro, stunden
+    from vadocs.documents.formatting import euro, zahl
 
     r = d.rechnung
-    what = _("{hours} h").format(hours=stunden(r.stunden)) if r.zeiten else _("fixed price")
+    what = _("{hours} h").format(hours=zahl(r.stunden)) if r.zeiten else _("fixed price")
     if r.art == "vorauszahlung":
         what = _("advance")
     text = _("{client} {kind} {what}: net {net}, VAT {vat}, gross {gross}").format(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from contextlib import closing
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from vadocs.cli.common import (
     profile_option,
     run_build,
 )
-from vadocs.cli.due import due
+from vadocs.cli.due import check_period, due
 from vadocs.cli.einvoice import validate_einvoices
 from vadocs.data.workspace import find_workspace
 from vadocs.errors import VadocsError
@@ -129,10 +128,7 @@ def run_invoices(
     profile: Path | None,
 ) -> None:
 
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-        raise click.BadParameter(
-            _("write the month as YYYY-MM, e.g. 2026-11"), param_hint="--period"
-        )
+    check_period(period)
     try:
         ws = find_workspace(Path.cwd(), profile)
     except VadocsError as exc:

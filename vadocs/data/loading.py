@@ -22,7 +22,7 @@ from vadocs.documents.context import Engagement
 from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _
 from vadocs.invoicing.invoice import month_bounds
-from vadocs.invoicing.schedule import Skip, merged, settled
+from vadocs.invoicing.schedule import Skip, covered, merged, settled
 from vadocs.model.catalogue import Anbieter, Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import RechnungEingabe, Zeiteintrag
@@ -157,7 +157,7 @@ def with_csv_times(
             derived = listed is not None and (
                 i >= listed or r.zeiten_csv == datei.abrechnung.zeiten_csv
             )
-            request = _time_request(doc.file.parent, r, derived)
+            request = _time_request(doc.file.parent, r, derived, covered(datei.auftrag, r.zeitraum))
         except Unavailable:  # this invoice did not validate
             invoices.append(r)
             continue
@@ -189,11 +189,15 @@ def with_csv_times(
     return datei.model_copy(update={"rechnungen": invoices}), reports, problems
 
 
-def _time_request(folder: Path, r: RechnungEingabe, derived: bool = False) -> Request:
+def _time_request(
+    folder: Path, r: RechnungEingabe, derived: bool, days: tuple[date, date] | None
+) -> Request:
+    """The import of ``r``'s month, only its ``days`` inside the engagement when given (rows
+    before the start or after the end count as outside the period)."""
     spec = r.zeiten_csv
     if not isinstance(spec, ZeitenCsv):
         spec = ZeitenCsv(datei=str(spec))
-    von, bis = month_bounds(r.zeitraum)
+    von, bis = days or month_bounds(r.zeitraum)
     return Request(
         folder / spec.datei,
         von,

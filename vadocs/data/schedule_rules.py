@@ -22,8 +22,12 @@ def schedule_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             ("auftrag", "gekuendigt_zum"),
             _("the notice date lies before the start of the engagement"),
         )
+    raw = doc.data.get("rechnungen") if isinstance(doc.data, dict) else None
     for i in redundant(d):
         r = d.rechnungen[i]
+        own = raw[i] if isinstance(raw, list) and i < len(raw) else None
+        if not isinstance(own, dict) or set(own) != {"art", "zeitraum"}:
+            continue  # the entry has times of its own
         problem = doc.problem(
             ("rechnungen", i),
             _(

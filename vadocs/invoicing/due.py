@@ -8,7 +8,7 @@ with the month, so the derived invoices and their amounts agree). Nothing is wri
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +21,9 @@ from vadocs.i18n import _
 from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Ledger
 from vadocs.invoicing.readiness import not_ended
-from vadocs.invoicing.schedule import Skip, covered, why_nothing
+from vadocs.invoicing.refusals import changed_since_issue
+from vadocs.invoicing.schedule import REGULAR, Skip, why_nothing
+from vadocs.invoicing.snapshots import data_hash
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,13 @@ class DueList:
     due: list[DueInvoice] = field(default_factory=list)
     nothing: list[NothingDue] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    conflicts: list[Problem] = field(default_factory=list)
+    """Issued invoices whose data changed (``run`` refuses them), while a client is read."""
+
+    def without_any(self) -> list[str]:
+        """The clients listed with nothing due and no invoice due at all."""
+        due = {d.kuerzel for d in self.due}
+        return [n.kuerzel for n in self.nothing if n.kuerzel not in due]
 
 
 def due_list(
@@ -58,7 +67,8 @@ def due_list(
 ) -> DueList:
     """The invoices due for ``period`` (``YYYY-MM``) on ``today`` for the client ``files``.
 
-    Clients whose engagement has no day in the month are left out unless ``named``.
+    Every client is listed, as by ``invoices run`` (one whose engagement has no day in the
+    month with that reason); ``named`` is kept for the callers' signature.
     Raises :class:`VadocsError` when the profile cannot be read.
     """
     profil, _warnings = load_profile(ws.profile_file)
@@ -76,10 +86,9 @@ def due_list(
             except VadocsError as exc:
                 out.problems.append(Problem(file, exc.message, hint=exc.hint))
                 continue
-            d = loaded.engagement.datei
-            if not named and covered(d.auftrag, period) is None:
-                continue
             _client(out, loaded.engagement, list(loaded.skips), period, today, ledger)
+            out.problems += [replace(p, file=file) for p in out.conflicts]
+            out.conflicts.clear()
     finally:
         if ledger is not None:
             ledger.close()
@@ -108,11 +117,18 @@ def _client(
     for entry in entries:
         issued = ledger.find(e.kuerzel, entry.art, period) if ledger else None
         r = compute(e.profil, d, entry, issued.issued_on if issued else today)
+        if issued is not None and data_hash(r) != issued.data_hash:  # run refuses it
+            what = f"{r.titel} {r.zeitraum_text}"
+            exc = changed_since_issue(issued.number, what, e.kuerzel, issued.issued_on)
+            out.conflicts.append(Problem(None, exc.message, hint=exc.hint))
+            continue
         waiting = None if issued else not_ended(e, r, today)
         if waiting is not None:
             out.nothing.append(NothingDue(e.kuerzel, why_nothing(d, [], period, today)))
             continue
         out.due.append(DueInvoice(e.kuerzel, r, issued.number if issued else ""))
+    if not any(entry.art in REGULAR for entry in entries):  # e.g. only the advance is due
+        out.nothing.append(NothingDue(e.kuerzel, why_nothing(d, skips, period, today)))
 
 
 def _blocked(e: Engagement, today: date) -> str:

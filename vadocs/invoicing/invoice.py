@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from vadocs.i18n import _
 from vadocs.invoicing.money import cents, hours_of, minutes_of, round_up_minutes, vat
-from vadocs.invoicing.schedule import covered, prorated, prorated_hours, share
+from vadocs.invoicing.schedule import contingent, covered, prorated, share
 from vadocs.invoicing.tax import Steuer, steuerfall
 from vadocs.model.client import Kundendatei
 from vadocs.model.invoice_input import RechnungEingabe
@@ -219,9 +219,9 @@ def _main_lines(
             _line(f"{prefix}Virtuelle Assistenz, Festpreis {monat}", Decimal(1), "Monat", price)
         ]
     rate = stundensatz(profil, datei)
+    limit = contingent(datei, eingabe.zeitraum)
     if eingabe.art == "vorauszahlung":
-        hours = v.kontingent_stunden or Decimal(0)
-        hours = prorated_hours(hours, days, of) if part else hours
+        hours = limit or Decimal(0)
         if hours == 0:
             return []
         return [_line(f"Vorauszahlung: Stundenkontingent {monat}", hours, "Std.", rate)]
@@ -231,13 +231,13 @@ def _main_lines(
     if hours == 0:
         return []
     extra = Decimal(0)
-    if v.mehrstundensatz is not None and v.kontingent_stunden and hours > v.kontingent_stunden:
-        extra = hours - v.kontingent_stunden  # agreed extra hours at their own rate
+    if v.mehrstundensatz is not None and limit and hours > limit:
+        extra = hours - limit  # agreed extra hours at their own rate
     text = f"Virtuelle Assistenz {monat} laut Tätigkeitsnachweis"
     lines = [_line(text, hours - extra, "Std.", rate)]
-    if extra and v.mehrstundensatz is not None and v.kontingent_stunden:
-        limit = f"{v.kontingent_stunden.normalize():f}".replace(".", ",")
-        text = f"Mehrstunden {monat} über das Kontingent von {limit} Std."
+    if extra and v.mehrstundensatz is not None and limit:
+        shown = f"{limit.normalize():f}".replace(".", ",")
+        text = f"Mehrstunden {monat} über das Kontingent von {shown} Std."
         lines.append(_line(text, extra, "Std.", v.mehrstundensatz))
     return lines
 

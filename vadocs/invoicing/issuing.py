@@ -18,7 +18,6 @@ from vadocs.invoicing.girocode import girocode_png
 from vadocs.invoicing.invoice import KIND_ORDER, Rechnung, compute
 from vadocs.invoicing.ledger import Issued, Ledger, sha256, utc_now
 from vadocs.invoicing.readiness import (
-    IssueRefused,
     check_dates,
     issue_day,
     not_before_original,
@@ -117,8 +116,8 @@ class InvoicePlanner:
         if waiting is None:
             check_dates(e, r, self.today)
             return True
-        if period is not None:  # the month was asked for by name: a refusal, not a note
-            raise IssueRefused(waiting.message, hint=waiting.hint)
+        # a note, never a refusal of the client: the rest of the month (its advance) is
+        # issued, as `invoices due` lists it
         self.notes.setdefault(e.kuerzel, []).append(waiting)
         return False
 

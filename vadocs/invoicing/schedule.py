@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from vadocs.documents.formatting import zahl
 from vadocs.i18n import _
 from vadocs.invoicing.money import cents, hours_of, minutes_of, round_up_minutes
 from vadocs.model.client import Auftrag, Kundendatei
@@ -28,6 +29,10 @@ from vadocs.model.invoice_input import RechnungEingabe
 
 REGULAR = ("monat", "schluss")
 """The kinds of a month's regular invoice; an entry of either kind stands for the month."""
+
+
+TIME_FIELDS = frozenset({"zeiten", "zeiten_csv", "zeiten_kunde", "zeiten_projekt"})
+"""The fields :func:`with_engagement_times` fills from ``abrechnung``."""
 
 
 @dataclass(frozen=True)
@@ -77,18 +82,35 @@ def prorated_hours(hours: Decimal, days: int, of: int) -> Decimal:
     return (hours * Decimal(days) / Decimal(of)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+def contingent(d: Kundendatei, zeitraum: str) -> Decimal | None:
+    """The month's contingent in hours (None: no contingent): with ``abrechnung.anteilig:
+    tage`` a first or last month inside the engagement gets ``kontingent_stunden`` × days
+    in it / days of the month, to 0.01 h half up (:func:`prorated_hours`) — the same figure
+    for the advance, the split into extra hours and the check that extra hours were agreed
+    (the rule the order confirmation prints). Money follows from these hours (hours × rate,
+    cents half up), as an invoice line's amount is its quantity × price (EN 16931 BR-LIN)."""
+    full = d.verguetung.kontingent_stunden
+    if not full:
+        return None
+    days, of = share(d.auftrag, zeitraum)
+    if d.abrechnung.anteilig == "tage" and 0 < days < of:
+        return prorated_hours(full, days, of)
+    return full
+
+
 def months(a: Auftrag, until: date) -> list[str]:
     """Every month of the engagement from its start whose last day inside the engagement
     is on or before ``until`` (the months that have ended by then)."""
     out: list[str] = []
     year, month = a.beginn.year, a.beginn.month
-    while True:
+    while year <= date.max.year:
         zeitraum = f"{year:04d}-{month:02d}"
         days = covered(a, zeitraum)
         if days is None or days[1] > until:
             return out
         out.append(zeitraum)
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def advance_due(d: Kundendatei) -> bool:
@@ -141,9 +163,10 @@ def with_engagement_times(d: Kundendatei, r: RechnungEingabe) -> RechnungEingabe
         return r
     if not a.zeiten and a.zeiten_csv is None:
         return r
+    days = covered(d.auftrag, r.zeitraum)  # entries outside the engagement are not billed
     return r.model_copy(
         update={
-            "zeiten": [z for z in a.zeiten if month_of(z.datum) == r.zeitraum],
+            "zeiten": [z for z in a.zeiten if days and days[0] <= z.datum <= days[1]],
             "zeiten_csv": a.zeiten_csv,
             "zeiten_kunde": r.zeiten_kunde or a.zeiten_kunde,
             "zeiten_projekt": r.zeiten_projekt or a.zeiten_projekt,
@@ -183,11 +206,12 @@ def _not_billable(d: Kundendatei, r: RechnungEingabe) -> str:
     hours = hours_of(
         sum(round_up_minutes(minutes_of(z.dauer), v.taktung_minuten) for z in r.zeiten)
     )
-    if v.kontingent_stunden and hours > v.kontingent_stunden and not r.mehrstunden_vereinbart:
+    limit = contingent(d, r.zeitraum)
+    if limit is not None and hours > limit and not r.mehrstunden_vereinbart:
         return _(
             "{hours} h above the contingent of {limit} h, not agreed: list the month in "
             "rechnungen: with mehrstunden_vereinbart: true, or bill the contingent only"
-        ).format(hours=hours, limit=v.kontingent_stunden)
+        ).format(hours=zahl(hours), limit=zahl(limit))
     return ""
 
 
@@ -212,11 +236,12 @@ def why_nothing(d: Kundendatei, skips: list[Skip], zeitraum: str, today: date) -
 
 def redundant(d: Kundendatei) -> list[int]:
     """Indexes of ``rechnungen:`` entries that say nothing the engagement does not imply
-    (kind and month only, the kind derived for a month of the engagement)."""
+    (kind and month only — time fields aside, which may come from ``abrechnung``; the caller
+    checks the file's own keys —, the kind derived for a month of the engagement)."""
     out = []
     first = month_of(d.auftrag.beginn)
     for i, r in enumerate(d.rechnungen):
-        if r.model_dump(exclude_defaults=True).keys() != {"art", "zeitraum"}:
+        if r.model_dump(exclude_defaults=True).keys() - TIME_FIELDS != {"art", "zeitraum"}:
             continue
         if covered(d.auftrag, r.zeitraum) is None:
             continue
@@ -224,7 +249,9 @@ def redundant(d: Kundendatei) -> list[int]:
             implied = advance_due(d) and r.zeitraum == first
         else:
             implied = r.art == ("schluss" if advance_due(d) and r.zeitraum == first else "monat")
-            implied = implied and d.verguetung.art == "pauschal"
+            a = d.abrechnung  # hourly: implied once the engagement holds the times
+            by_times = bool(a.zeiten) or a.zeiten_csv is not None
+            implied = implied and (d.verguetung.art == "pauschal" or by_times)
         if implied:
             out.append(i)
     return out
