@@ -54,7 +54,7 @@ def test_a_broken_section_causes_no_follow_up_error(installed: Installed, outsid
 
 def test_profile_problems_once_and_relative(installed: Installed, outside: Path) -> None:
     ws = workspace(outside, "mueller-gmbh", "lena-fischer")
-    edit(ws / "vadocs.yaml", "stundensatz: ", "stundensatz: 55,00 € #")
+    edit(ws / "vadocs.yaml", "stundensatz: ", "stundensatz: 55,00 € # ")
     for args in (
         ["validate"],
         ["validate", "vadocs.yaml", "kunden/mueller-gmbh.yaml", "kunden/lena-fischer.yaml"],
