@@ -12,6 +12,7 @@ from vadocs.build.cache import BuildCache
 from vadocs.build.results import ClientResult, Progress
 from vadocs.documents.context import Engagement
 from vadocs.documents.planning import Planned, draft_names, fresh_files
+from vadocs.errors import Problem
 from vadocs.i18n import _
 from vadocs.invoicing.issuing import InvoicePlanner
 from vadocs.invoicing.schedule import Skip, why_nothing
@@ -33,6 +34,8 @@ class ClientJob:
     """Why this client's invoices are drafts only (sample profile, not accepted)."""
     skips: tuple[Skip, ...] = ()
     """Invoices the engagement implies that are not issued, with the reason."""
+    template_problems: list[Problem] = field(default_factory=list)
+    """The ``check`` errors of the templates a draft is built from (shown as warnings)."""
 
     def nothing_due(self, period: str, day: date) -> str:
         """Why no invoice of month ``period`` is issued on ``day`` (a message for the user)."""

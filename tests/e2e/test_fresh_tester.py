@@ -1,0 +1,62 @@
+"""A fresh German tester's findings, through the installed wheel: template errors in plain
+German naming the placeholder, German option errors and metavars, paths relative to the
+current folder, each problem once, reminders built for the valid clients."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from tests.e2e.conftest import Installed, tree
+
+DE = {"VADOCS_LANG": "de"}
+
+
+def new_workspace(installed: Installed, outside: Path) -> Path:
+    ws = outside / "ws"
+    ws.mkdir()
+    done = installed.run(["init", "."], cwd=ws, env=DE)
+    assert done.returncode == 0, done.stderr
+    return ws
+
+
+def break_template(docx: Path, old: str, new: str) -> None:
+    with zipfile.ZipFile(docx) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    xml = parts["word/document.xml"].decode()
+    assert old in xml, old
+    parts["word/document.xml"] = xml.replace(old, new, 1).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    docx.write_bytes(buffer.getvalue())
+
+
+def test_template_errors_in_plain_german_once(installed: Installed, outside: Path) -> None:
+    ws = new_workspace(installed, outside)
+    assert installed.run(["templates", "init"], cwd=ws, env=DE).returncode == 0
+    nda = ws / "vorlagen" / "verschwiegenheitsvereinbarung.docx"
+    original = nda.read_bytes()
+    cases = [
+        ("{{ kunde.nme }}", ["kunde.nme", "Meinten Sie kunde.name?"]),
+        ("{{ kunde.anschrift.plz {{", ["nicht geschlossen", "}}"]),
+    ]
+    for new, expected in cases:
+        nda.write_bytes(original)
+        break_template(nda, "{{ kunde.anschrift.plz }}", new)
+        before = tree(ws / "out")
+        done = installed.run(["build", "--no-pdf", "kunden/beispiel-gmbh.yaml"], cwd=ws, env=DE)
+        assert done.returncode == 1, done.stdout + done.stderr
+        out = done.stdout + done.stderr
+        for text in expected:
+            assert text in out, out
+        for jargon in ("object", "has no attribute", "expected token", "end of print"):
+            assert jargon not in out, out
+        assert "Entwurf aus einer Vorlage mit Fehlern" not in out, out  # nothing was built
+        assert out.count("vorlagen/verschwiegenheitsvereinbarung.docx: Haupttext") == 1, out
+        assert str(ws) not in out, out
+        status = next(line for line in done.stdout.splitlines() if "FEHLER" in line)
+        assert status.rstrip().endswith(("…", "Fehler")), status  # never cut mid-word
+        assert tree(ws / "out") == before
