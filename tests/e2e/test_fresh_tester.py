@@ -60,3 +60,24 @@ def test_template_errors_in_plain_german_once(installed: Installed, outside: Pat
         status = next(line for line in done.stdout.splitlines() if "FEHLER" in line)
         assert status.rstrip().endswith(("…", "Fehler")), status  # never cut mid-word
         assert tree(ws / "out") == before
+
+
+def test_option_errors_and_metavars_in_german(installed: Installed, outside: Path) -> None:
+    ws = new_workspace(installed, outside)
+    cases = [
+        (["build", "--date", "1.12.2026", "kunden/"], "als JJJJ-MM-TT schreiben, z. B. 2026-12-01"),
+        (["invoices", "list", "--year", "zwei"], "keine ganze Zahl"),
+        (["text", "vorlagen/x.docx"], "Datei 'vorlagen/x.docx' gibt es nicht"),
+    ]
+    for args, expected in cases:
+        done = installed.run(args, cwd=ws, env=DE)
+        assert done.returncode == 2, done.stderr
+        assert expected in done.stderr, done.stderr
+        for jargon in ("%Y", "File ", "integer"):
+            assert jargon not in done.stderr, done.stderr
+    for args in (["build", "--help"], ["invoices", "list", "--help"], ["text", "--help"]):
+        shown = installed.run(args, cwd=ws, env=DE).stdout
+        for english in ("[%Y-%m-%d]", " PATH", "INTEGER", "DIRECTORY", " FILE"):
+            assert english not in shown, shown
+    assert "--date JJJJ-MM-TT" in installed.run(["build", "--help"], cwd=ws, env=DE).stdout
+    assert "--year ZAHL" in installed.run(["invoices", "list", "--help"], cwd=ws, env=DE).stdout

@@ -25,6 +25,7 @@ from vadocs.cli import (
 )
 from vadocs.cli.colour import echo_message
 from vadocs.cli.common import fail
+from vadocs.cli.params import localise
 from vadocs.errors import VadocsError
 from vadocs.i18n import N_, _, use_for_click
 
@@ -151,6 +152,7 @@ def _translate_metavars(command: click.Command) -> None:
 
 
 _translate_metavars(main)
+localise(main)
 
 
 def _terminate(signum: int, frame: object) -> None:
