@@ -16,7 +16,7 @@ import click
 from vadocs.i18n import _
 
 
-class Day(click.ParamType):
+class Day(click.ParamType[dt.datetime]):
     """A calendar day written ``YYYY-MM-DD``; converts to a :class:`datetime.datetime`
     (midnight), as :class:`click.DateTime` does."""
 
@@ -40,7 +40,7 @@ class Day(click.ParamType):
             )
 
 
-class Number(click.ParamType):
+class Number(click.ParamType[int]):
     """A whole number, e.g. a year."""
 
     name = "integer"
