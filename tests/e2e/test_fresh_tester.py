@@ -5,10 +5,11 @@ current folder, each problem once, reminders built for the valid clients."""
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
-from tests.e2e.conftest import Installed, tree
+from tests.e2e.conftest import ROOT, Installed, tree
 
 DE = {"VADOCS_LANG": "de"}
 
@@ -81,3 +82,47 @@ def test_option_errors_and_metavars_in_german(installed: Installed, outside: Pat
             assert english not in shown, shown
     assert "--date JJJJ-MM-TT" in installed.run(["build", "--help"], cwd=ws, env=DE).stdout
     assert "--year ZAHL" in installed.run(["invoices", "list", "--help"], cwd=ws, env=DE).stdout
+
+
+def issued_workspace(installed: Installed, outside: Path) -> Path:
+    ws = outside / "us"
+    shutil.copytree(
+        ROOT / "examples" / "umsatzsteuer", ws, ignore=shutil.ignore_patterns("out", ".vadocs")
+    )
+    done = installed.run(["build", "kunden/", "--no-pdf", "--date", "2026-11-27"], cwd=ws)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return ws
+
+
+def test_reminders_for_the_valid_clients_and_paths_relative(
+    installed: Installed, outside: Path
+) -> None:
+    ws = issued_workspace(installed, outside)
+    client = ws / "kunden" / "lena-fischer.yaml"
+    client.write_text(client.read_text().replace("plz: 04109", "plz: 1234"), encoding="utf-8")
+    later = {**DE, "VADOCS_TODAY": "2027-03-01"}
+    done = installed.run(["reminders", "--build"], cwd=ws, env=later)
+    assert done.returncode == 1, done.stdout + done.stderr
+    out = done.stdout + done.stderr
+    assert "out/mueller-gmbh/2027-03-01_Zahlungserinnerung_2026-0002_mueller-gmbh.docx" in out
+    assert (ws / "out" / "mueller-gmbh").is_dir()
+    assert not list((ws / "out").rglob("*Zahlungserinnerung*lena-fischer*"))
+    skipped = next(line for line in done.stdout.splitlines() if "lena-fischer" in line)
+    assert "2026-0001" in skipped and "übersprungen" in skipped, done.stdout
+    assert "kunden/lena-fischer.yaml:9:" in done.stderr
+    assert "vadocs: Basiszinssatz-Tabelle" in done.stderr
+    assert "site-packages" not in out and str(ws) not in out, out
+    client.write_text(client.read_text().replace("plz: 1234", "plz: 04109"), encoding="utf-8")
+    for args in (
+        ["invoices", "cancel", "2026-0001", "--reason", "Falscher Zeitraum", "--no-pdf"],
+        ["templates", "init"],
+        ["templates", "list"],
+        ["verfahrensdoku"],
+    ):
+        done = installed.run(args, cwd=ws, env=later)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert str(ws) not in done.stdout + done.stderr, done.stdout + done.stderr
+    done = installed.run(
+        ["invoices", "export", "--format", "datev", "--year", "2026"], cwd=ws, env=later
+    )
+    assert str(ws) not in done.stdout + done.stderr, done.stdout + done.stderr

@@ -13,7 +13,14 @@ from typing import Any
 
 import click
 
-from vadocs.i18n import _
+from vadocs.i18n import N_, _
+
+_ARGUMENTS = {
+    "number": N_("INVOICE_NUMBER"),
+    "numbers": N_("INVOICE_NUMBER"),
+    "booking": N_("BOOKING"),
+}
+"""Text arguments named in the user's language (click would show the English name)."""
 
 
 class Day(click.ParamType[dt.datetime]):
@@ -103,6 +110,9 @@ def localise(command: click.Command) -> None:
             param.type = Number()
         elif isinstance(param.type, click.Path) and not isinstance(param.type, LocalPath):
             param.type = _local_path(param.type)
+        if isinstance(param, click.Argument) and param.name in _ARGUMENTS and not param.metavar:
+            dots = "..." if param.nargs != 1 else ""
+            param.metavar = _(_ARGUMENTS[param.name]) + dots
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             localise(sub)
