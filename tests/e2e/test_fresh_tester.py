@@ -126,3 +126,16 @@ def test_reminders_for_the_valid_clients_and_paths_relative(
         ["invoices", "export", "--format", "datev", "--year", "2026"], cwd=ws, env=later
     )
     assert str(ws) not in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_a_file_named_once_and_a_validate_summary(installed: Installed, outside: Path) -> None:
+    ws = new_workspace(installed, outside)
+    missing = installed.run(["validate", "nichtda.yaml"], cwd=ws, env=DE)
+    assert missing.returncode == 1
+    assert missing.stderr.count("nichtda.yaml") == 1, missing.stderr
+    (ws / "kunden" / "x.yaml").write_bytes("kunde:\n  name: Müller\n".encode("cp1252"))
+    latin = installed.run(["validate", "kunden/"], cwd=ws, env=DE)
+    assert latin.returncode == 1
+    assert "kunden/x.yaml:2: ist kein gültiges UTF-8" in latin.stderr, latin.stderr
+    assert latin.stderr.count("kunden/x.yaml") == 1, latin.stderr
+    assert "2 Dateien geprüft, 1 mit Fehlern" in latin.stdout, latin.stdout
