@@ -8,6 +8,7 @@ messages and a non-zero exit code; any other exception is a bug in vadocs.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -42,12 +43,23 @@ class Problem:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def _own_location(self) -> tuple[str, str] | None:
+        """``(location, rest)`` when the message already starts with this problem's file
+        (an error text of the file reader, ``kunden/x.yaml:3: …``): the file is named once."""
+        if self.file is None or self.line is not None:
+            return None
+        for name in dict.fromkeys((str(self.file), str(shown(self.file)))):
+            found = re.match(re.escape(name) + r"((?::\d+){0,2}): ", self.message)
+            if found:
+                return str(shown(self.file)) + found[1], self.message[found.end() :]
+        return None
+
     def format(self) -> str:
         """``file:line:col: path: message (hint)`` — one line per problem."""
-        head = self.location()
+        head, message = self._own_location() or (self.location(), self.message)
         if self.severity is Severity.WARNING:
             head += ": " + _("warning")
-        body = f"{self.path}: {self.message}" if self.path else self.message
+        body = f"{self.path}: {message}" if self.path else message
         text = f"{head}: {body}"
         if self.hint:
             text += "\n    " + _("hint") + f": {self.hint}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vadocs.build.results import BuildOptions
-from vadocs.build.template_gate import as_warnings, refusal, template_errors
+from vadocs.build.template_gate import BrokenTemplate, as_warnings, refusal, template_errors
 from vadocs.build.writing import ClientJob
 from vadocs.data.loading import load_profile
 from vadocs.data.workspace import Workspace
@@ -15,6 +15,7 @@ from vadocs.documents.contract_refusals import ContractChanged
 from vadocs.documents.contract_versions import ContractStore, next_version
 from vadocs.documents.kinds import RECHNUNG, DocumentKind, contracts_for
 from vadocs.documents.planning import accepted_by
+from vadocs.documents.render import RenderError
 from vadocs.documents.templates import template_for
 from vadocs.errors import Problem, Severity, VadocsError, shown
 from vadocs.i18n import _
@@ -64,6 +65,7 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
             continue
         if errors and (options.draft or job.draft):
             job.result.warnings += as_warnings(errors)
+            job.template_problems = errors
         elif errors:
             job.result.error = refusal(
                 _("the documents of {client}").format(client=e.kuerzel), errors
@@ -75,6 +77,22 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
                 )
             except ContractChanged as exc:
                 job.result.error = exc
+
+
+def settle_template_failures(jobs: list[ClientJob]) -> None:
+    """A draft whose template then failed to render was not built: its template's ``check``
+    errors (located, in plain words) become the client's error, not a warning "draft built"."""
+    for job in jobs:
+        error = job.result.error
+        if not isinstance(error, RenderError) or not job.template_problems:
+            continue
+        own = [p for p in job.template_problems if p.file == error.template]
+        if not own:
+            continue
+        job.result.warnings = [
+            w for w in job.result.warnings if not (w.file == error.template and w.rule)
+        ]
+        job.result.error = BrokenTemplate(error.template, own)
 
 
 def contracts_on_record(

@@ -14,7 +14,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from vadocs.build.cache import BuildCache
-from vadocs.build.preflight import gate_jobs, preview_note, record_contracts, threshold_notes
+from vadocs.build.preflight import (
+    gate_jobs,
+    preview_note,
+    record_contracts,
+    settle_template_failures,
+    threshold_notes,
+)
 from vadocs.build.results import BuildOptions, BuildReport, ClientResult, Progress, no_progress
 from vadocs.build.writing import (
     CONVERT_TIMEOUT,
@@ -130,6 +136,7 @@ def _build_workspace(
     finally:
         if converter is not None and converter is not shared:
             converter.close()
+    settle_template_failures(jobs)
     cache.save()
     if options.record:
         record_contracts(jobs, ws)

@@ -11,10 +11,11 @@ per content: the result is cached by the file's SHA-256, in memory and in
 from __future__ import annotations
 
 import json
+from importlib.metadata import version
 from pathlib import Path
 
-from vadocs.errors import Problem, Severity, TemplateError
-from vadocs.i18n import _
+from vadocs.errors import Problem, Severity, TemplateError, shown
+from vadocs.i18n import _, language
 from vadocs.invoicing.ledger import sha256
 from vadocs.output import private_dir, write_atomic
 
@@ -27,7 +28,8 @@ def template_errors(template: Path, state_dir: Path) -> list[Problem]:
     """The errors ``vadocs check`` reports for ``template`` (empty: fit to issue from)."""
     from vadocs.checks.runner import check_templates
 
-    key = sha256(template.read_bytes())
+    # the messages are stored in words: a new version or language checks again
+    key = f"{sha256(template.read_bytes())}:{language()}:{version('vadocs')}"
     cache_file = state_dir / CACHE_NAME
     stored = _read(cache_file)
     if key not in _checked and key in stored:
@@ -85,6 +87,20 @@ class TemplateRefusal(TemplateError):
 
     def format(self) -> str:
         return "\n".join([*(p.format() for p in self.problems), super().format()])
+
+
+class BrokenTemplate(TemplateError):
+    """A template that failed to render, with the errors ``check`` located in it."""
+
+    def __init__(self, template: Path, problems: list[Problem]) -> None:
+        super().__init__(
+            _("the template {template} has errors").format(template=shown(template)),
+            hint=_("fix them in Word and check the template with `vadocs check`"),
+        )
+        self.problems = list(problems)
+
+    def format(self) -> str:
+        return "\n".join(p.format() for p in self.problems)
 
 
 def refusal(what: str, problems: list[Problem]) -> TemplateRefusal:

@@ -34,6 +34,8 @@ class ClientJob:
     """Why this client's invoices are drafts only (sample profile, not accepted)."""
     skips: tuple[Skip, ...] = ()
     """Invoices the engagement implies that are not issued, with the reason."""
+    template_problems: list[Problem] = field(default_factory=list)
+    """The ``check`` errors of the templates a draft is built from (shown as warnings)."""
 
     def nothing_due(self, period: str, day: date) -> str:
         """Why no invoice of month ``period`` is issued on ``day`` (a message for the user)."""

@@ -28,6 +28,7 @@ from vadocs.checks.expected_values import ExpectedValues, unconditional_outputs
 from vadocs.checks.jinja_parts import ParsedPart
 from vadocs.checks.story_text import reader_text
 from vadocs.documents.environment import make_environment
+from vadocs.documents.jinja_errors import missing_name
 from vadocs.documents.planning import with_images
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
@@ -119,7 +120,7 @@ class DryRenderer:
             return Rendered(case, reader_text(_rendered_parts(tpl)))
         except UndefinedError as exc:
             return Failure.of(
-                tpl, exc, _("unknown placeholder: {message}").format(message=exc.message)
+                tpl, exc, _("unknown placeholder '{name}'").format(name=missing_name(exc.message))
             )
         except SecurityError as exc:
             return Failure.of(tpl, exc, _("not allowed in a template: {exc}").format(exc=exc))

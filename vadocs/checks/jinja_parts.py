@@ -20,6 +20,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from vadocs.checks.docx_parts import DocxPackage, Paragraph, Part, shown_label, w
 from vadocs.documents.environment import make_environment
+from vadocs.documents.jinja_errors import syntax_message
 from vadocs.documents.render import VadocsTemplate
 from vadocs.errors import Problem
 from vadocs.i18n import _
@@ -146,7 +147,7 @@ def _parse(
             lineno, needle = _unclosed_block(env, source) or (lineno, needle)
         return Problem(
             pkg.path,
-            _("template syntax error: {message}").format(message=exc.message),
+            syntax_message(exc.message),
             path=part.locate(lineno, needle),
             hint=_(
                 "compare the tags with `vadocs text`; every {% if %} and {% for %} needs its {% endif %} / {% endfor %}, every {{ its }}"

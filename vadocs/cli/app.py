@@ -25,7 +25,8 @@ from vadocs.cli import (
 )
 from vadocs.cli.colour import echo_message
 from vadocs.cli.common import fail
-from vadocs.errors import VadocsError
+from vadocs.cli.params import localise
+from vadocs.errors import VadocsError, shown
 from vadocs.i18n import N_, _, use_for_click
 
 EXAMPLE = "\n\n\b\nExample:\n  "
@@ -92,7 +93,7 @@ def init(directory: Path) -> None:
     except VadocsError as exc:
         raise fail(exc) from None
     for path in created:
-        click.echo(_("created {path}").format(path=path))
+        click.echo(_("created {path}").format(path=shown(path)))
 
 
 @main.command(
@@ -115,12 +116,12 @@ def schema(write: bool, folder: Path) -> None:
 
     if write:
         for path in write_schemas(folder):
-            click.echo(_("wrote {path}").format(path=path))
+            click.echo(_("wrote {path}").format(path=shown(path)))
         return
     stale = check_schemas(folder)
     for path in stale:
         click.echo(
-            _("{path}: out of date; run `vadocs schema --write`").format(path=path), err=True
+            _("{path}: out of date; run `vadocs schema --write`").format(path=shown(path)), err=True
         )
     if stale:
         raise click.exceptions.Exit(1)
@@ -151,6 +152,7 @@ def _translate_metavars(command: click.Command) -> None:
 
 
 _translate_metavars(main)
+localise(main)
 
 
 def _terminate(signum: int, frame: object) -> None:

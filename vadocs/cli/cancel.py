@@ -9,7 +9,7 @@ import click
 from vadocs import clock
 from vadocs.build.results import BuildOptions
 from vadocs.cli.common import fail, profile_option
-from vadocs.errors import VadocsError
+from vadocs.errors import VadocsError, shown
 from vadocs.i18n import _
 
 
@@ -77,4 +77,4 @@ def cancel(
     except VadocsError as exc:
         raise fail(exc) from None
     for path in result.written + result.unchanged:
-        click.echo(_("wrote     {path}").format(path=path))
+        click.echo(_("wrote     {path}").format(path=shown(path)))

@@ -148,7 +148,9 @@ def ledger_for(profile: Path | None) -> tuple[Workspace, Ledger]:
     if not path.is_file():
         raise fail(
             VadocsError(
-                _("{path}: no invoices have been issued in this workspace yet").format(path=path),
+                _("{path}: no invoices have been issued in this workspace yet").format(
+                    path=shown(path)
+                ),
                 hint=_("vadocs build kunden/NAME.yaml issues the invoices"),
             )
         )

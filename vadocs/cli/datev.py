@@ -14,7 +14,7 @@ from vadocs.data.loading import load_profile
 from vadocs.data.validation import validate
 from vadocs.data.workspace import find_workspace
 from vadocs.datev.export import DatevRequest, export_datev
-from vadocs.errors import VadocsError, WorkspaceError
+from vadocs.errors import VadocsError, WorkspaceError, shown
 from vadocs.i18n import _
 from vadocs.model.client import Kundendatei
 
@@ -57,7 +57,7 @@ def datev_export(
                 _(
                     "{file}: the DATEV export needs the section datev: "
                     "(berater_nummer, mandanten_nummer)"
-                ).format(file=ws.profile_file),
+                ).format(file=shown(ws.profile_file)),
                 hint=_("ask your tax adviser for the adviser and client numbers"),
             )
         explicit = _explicit_debtors(ws.root)
@@ -74,4 +74,4 @@ def datev_export(
     for problem in warnings:
         click.echo(problem.format(), err=True)
     for path in written:
-        click.echo(_("wrote {path}").format(path=path))
+        click.echo(_("wrote {path}").format(path=shown(path)))

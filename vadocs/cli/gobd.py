@@ -10,7 +10,7 @@ from vadocs import clock
 from vadocs.cli.common import fail
 from vadocs.data.loading import load_catalogue, load_profile
 from vadocs.data.workspace import find_workspace
-from vadocs.errors import VadocsError
+from vadocs.errors import VadocsError, shown
 from vadocs.i18n import _
 from vadocs.invoicing.verfahren import verfahrensdokumentation
 from vadocs.output import write_atomic
@@ -40,7 +40,7 @@ def verfahrensdoku(output: Path | None, profile: Path | None, on: object) -> Non
         write_atomic(target, text.encode("utf-8"))
     except VadocsError as exc:
         raise fail(exc) from None
-    click.echo(_("wrote {target}").format(target=target))
+    click.echo(_("wrote {target}").format(target=shown(target)))
 
 
 COMMANDS = [verfahrensdoku]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from vadocs import clock
-from vadocs.errors import Problem, ProblemsError, Severity, VadocsError
+from vadocs.errors import Problem, ProblemsError, Severity, VadocsError, shown
 from vadocs.i18n import _
 
 if TYPE_CHECKING:
@@ -69,14 +69,14 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
         if not ledger_file.is_file():
             click.echo(
                 _("no invoices issued yet ({ledger}): nothing to remind.").format(
-                    ledger=ledger_file
+                    ledger=shown(ledger_file)
                 )
             )
             return
         with closing(Ledger(ledger_file)) as ledger:
             plan = plan_reminders(ws, ledger, day)
             _show(plan)
-            if build and plan.vorschlaege and not _has_errors(plan.problems):
+            if build and plan.vorschlaege:
                 soffice = soffice_for(BuildOptions(pdf="auto"))
                 if soffice is None:
                     click.echo(
@@ -86,7 +86,7 @@ def reminders(on: datetime | None, build: bool, profile: Path | None) -> None:
                         err=True,
                     )
                 for path in build_reminders(ws, ledger, plan, soffice=soffice):
-                    click.echo(_("written  {path}").format(path=path))
+                    click.echo(_("written  {path}").format(path=shown(path)))
                 click.echo(
                     _("{n} letter(s) created and recorded in the ledger.").format(
                         n=len(plan.vorschlaege)
@@ -141,6 +141,12 @@ def _show(plan: Plan) -> None:
                 _("{value:<14} in default since {beginn:%d.%m.%Y}: {grund}").format(
                     value="", beginn=m.verzug.beginn, grund=m.verzug.grund
                 )
+            )
+    for client, numbers in plan.skipped.items():
+        for number in numbers:
+            click.echo(
+                f"{number:<14} {client:<22} "
+                + _("skipped — the client file has errors (see below)")
             )
     for held in plan.zurueckgestellt:
         f = held.forderung

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 from vadocs.data.workspace import Workspace, builtin_templates, find_workspace
 from vadocs.documents.kinds import ALL, BY_KEY
-from vadocs.errors import TemplateError, VadocsError
+from vadocs.errors import TemplateError, VadocsError, shown
 
 
 def _workspace() -> Workspace | None:
@@ -99,10 +99,12 @@ def check(
         )
     if fix:
         for f in fix_templates(targets):
-            shown = f.file.relative_to(Path.cwd()) if f.file.is_relative_to(Path.cwd()) else f.file
+            relative = (
+                f.file.relative_to(Path.cwd()) if f.file.is_relative_to(Path.cwd()) else f.file
+            )
             click.echo(
-                _("fixed {shown}:{location}: {description}").format(
-                    shown=shown, location=f.location, description=f.description
+                _("fixed {relative}:{location}: {description}").format(
+                    relative=relative, location=f.location, description=f.description
                 ),
                 err=fmt != "text",
             )
@@ -234,11 +236,13 @@ def init_templates(directory: Path | None) -> None:
     root = directory or (ws.root if ws is not None else Path.cwd())
     try:
         for path, created in copy_builtin_templates(root / "vorlagen"):
-            click.echo((_("created {path}") if created else _("kept {path}")).format(path=path))
+            click.echo(
+                (_("created {path}") if created else _("kept {path}")).format(path=shown(path))
+            )
     except OSError as exc:
         raise click.ClickException(
             _("{root_vorlagen}: cannot copy ({strerror})").format(
-                root_vorlagen=root / "vorlagen", strerror=os_error(exc)
+                root_vorlagen=shown(root / "vorlagen"), strerror=os_error(exc)
             )
         ) from None
 
@@ -281,7 +285,7 @@ def list_templates() -> None:
             continue
         own = ws is not None and path.parent == ws.templates_dir
         where = _("own") if own else _("built-in")
-        click.echo(f"{kind.key:<22} {path}  ({where})")
+        click.echo(f"{kind.key:<22} {shown(path)}  ({where})")
 
 
 COMMANDS = [check, fields, text, templates]

@@ -107,7 +107,7 @@ def summary_lines(report: BuildReport) -> list[str]:
     rows = []
     for c in report.clients:
         if c.error is not None:
-            status = _("FAILED: {reason}").format(reason=c.error.message.splitlines()[0][:70])
+            status = _("FAILED: {reason}").format(reason=cut(c.error.message, 70))
         else:
             status = c.skipped or _("ok")
         rows.append((c.client_file.stem, len(c.written), len(c.unchanged), status))
@@ -120,6 +120,15 @@ def summary_lines(report: BuildReport) -> list[str]:
     idle = sum(1 for c in report.clients if c.error is None and c.skipped)
     lines.append(_totals(len(rows), len(rows) - failed - idle, idle, failed, rows))
     return lines
+
+
+def cut(text: str, limit: int) -> str:
+    """The first line of ``text``, at most ``limit`` characters, cut at a word with "…"."""
+    line = (text.splitlines() or [""])[0]
+    if len(line) <= limit:
+        return line
+    head = line[: limit - 1].rsplit(" ", 1)[0] if " " in line[: limit - 1] else line[: limit - 1]
+    return head.rstrip(" ,;:") + "…"
 
 
 def _totals(

@@ -45,6 +45,13 @@ def validate(files: tuple[Path, ...], profile: Path | None, strict: bool) -> Non
     echo_problems(problems)
     errors = [p for p in problems if p.severity is Severity.ERROR or strict]
     if errors:
+        bad = len({p.file for p in errors})
+        checked = ngettext("{n} file checked", "{n} files checked", len(ws_for))
+        click.echo(
+            checked.format(n=len(ws_for))
+            + ", "
+            + ngettext("{n} with errors", "{n} with errors", bad).format(n=bad)
+        )
         raise click.exceptions.Exit(1)
     valid = ngettext("{n} file valid", "{n} files valid", len(ws_for)).format(n=len(ws_for))
     if problems:

@@ -14,7 +14,7 @@ from vadocs.build.results import BuildOptions
 from vadocs.cli.colour import echo_error, echo_problems
 from vadocs.cli.common import fail, shown
 from vadocs.errors import VadocsError
-from vadocs.i18n import _
+from vadocs.i18n import _, language
 
 if TYPE_CHECKING:
     from vadocs.watch.plan import Watched
@@ -106,12 +106,18 @@ def _watched(files: tuple[Path, ...], profile: Path | None) -> Watched:
     return Watched(ws, tuple(f for f in targets if not f.is_dir()), folders)
 
 
+def _seconds(value: float) -> str:
+    """``2.19`` in the user's language: ``2,19`` in German."""
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if language() == "de" else text
+
+
 def _report(rebuild: Rebuild) -> None:
     stamp = time.strftime("%H:%M:%S")
     if rebuild.error is not None:
         echo_error(rebuild.error)
-        click.echo(_("{stamp} failed after {seconds:.2f} s; waiting for the next change").format(
-            stamp=stamp, seconds=rebuild.seconds), err=True)  # fmt: skip
+        click.echo(_("{stamp} failed after {seconds} s; waiting for the next change").format(
+            stamp=stamp, seconds=_seconds(rebuild.seconds)), err=True)  # fmt: skip
         return
     seen: set[str] = set()
     for result in rebuild.clients:
@@ -130,13 +136,13 @@ def _report(rebuild: Rebuild) -> None:
         where = shown(pdfs[0]) if len(pdfs) == 1 else shown(pdfs[0].parent) if pdfs else "–"
         click.echo(
             _(
-                "{stamp} {name}: {new} new PDF, {unchanged} unchanged in {seconds:.2f} s → {where}"
+                "{stamp} {name}: {new} new PDF, {unchanged} unchanged in {seconds} s → {where}"
             ).format(
                 stamp=stamp,
                 name=name,
                 new=len(pdfs),
                 unchanged=len(result.unchanged),
-                seconds=rebuild.seconds,
+                seconds=_seconds(rebuild.seconds),
                 where=where,
             )
         )

@@ -19,6 +19,13 @@ from jinja2.exceptions import SecurityError
 
 from vadocs.documents.environment import make_environment
 from vadocs.documents.jinja_cache import bytecode_cache, compile_cached
+from vadocs.documents.jinja_errors import (
+    missing_name,
+    placeholder_in,
+    suggestion,
+    syntax_message,
+    undefined_message,
+)
 from vadocs.errors import TemplateError, shown
 from vadocs.i18n import _
 
@@ -62,6 +69,14 @@ class VadocsTemplate(DocxTemplate):  # type: ignore[misc]
         return str(super().patch_xml(src_xml))
 
 
+class RenderError(TemplateError):
+    """A template failed to render; ``template`` is its file."""
+
+    def __init__(self, template: Path, message: str, *, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.template = template
+
+
 ContextFactory = Callable[[DocxTemplate], Mapping[str, Any]]
 
 
@@ -81,20 +96,14 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
     try:
         tpl.render(dict(values), jinja_env=shared_environment(), autoescape=True)
     except UndefinedError as exc:
-        raise TemplateError(
-            _("{template}: unknown placeholder: {message}").format(
-                template=shown(template), message=exc.message
-            ),
-            hint=_("`vadocs fields` lists every placeholder; check the spelling in Word"),
-        ) from None
+        raise _unknown_placeholder(template, tpl, exc.message) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(
-            _(
-                "{template}: template syntax error: {message} near '{snippet_getattr_exc_docx}'"
-            ).format(
+        raise RenderError(
+            template,
+            _("{template}: {message}, near „{snippet}“").format(
                 template=shown(template),
-                message=exc.message,
-                snippet_getattr_exc_docx=_snippet(getattr(exc, "docx_context", [])),
+                message=syntax_message(exc.message),
+                snippet=_snippet(getattr(exc, "docx_context", [])),
             ),
             hint=_("run `vadocs check` for the exact place; a tag may be split or mistyped"),
         ) from None
@@ -116,6 +125,25 @@ def render_docx(template: Path, context: Mapping[str, Any] | ContextFactory) -> 
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
+
+
+def _unknown_placeholder(template: Path, tpl: DocxTemplate, message: str | None) -> RenderError:
+    """The error for an unknown placeholder, named as written in the template
+    (``kunde.nme``), with the closest known field as a suggestion."""
+    from vadocs.documents.fields import fields_for
+
+    try:
+        source = tpl.patch_xml(tpl.get_xml())
+    except Exception:  # only to name the placeholder; the error stands without it
+        source = ""
+    name = placeholder_in(re.sub(r"<[^>]*>", "", source), missing_name(message))
+    close = suggestion(name, (f.path for f in fields_for())) if "." in name else ""
+    hint = _("did you mean {name}? ").format(name=close) if close else ""
+    return RenderError(
+        template,
+        f"{shown(template)}: {undefined_message(name)}",
+        hint=hint + _("`vadocs fields` lists every placeholder; check the spelling in Word"),
+    )
 
 
 def _snippet(lines: Any) -> str:

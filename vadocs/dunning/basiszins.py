@@ -60,9 +60,16 @@ class Basiszinstabelle:
             raise VadocsError(
                 _(
                     "{file}: no base rate for {day:%d.%m.%Y} (the table starts on {start:%d.%m.%Y})"
-                ).format(file=self.file, day=day, start=starts[0])
+                ).format(file=self.named, day=day, start=starts[0])
             )
         return self.saetze[i]
+
+    @property
+    def named(self) -> Path:
+        """The table as the user sees it: the shipped one by name, never its install path."""
+        return (
+            Path(_("vadocs: base-rate table")) if self.file == default_table_file() else self.file
+        )
 
     def rate_on(self, day: date) -> Decimal:
         """The base rate in percent in force on ``day`` (see :meth:`entry_on`)."""
@@ -75,7 +82,7 @@ class Basiszinstabelle:
             return None
         shown = ", ".join(f"{d:%d.%m.%Y}" for d in unsure)
         return Problem(
-            self.file,
+            self.named,
             _("The base rate from {days} is not backed by a source in the table.").format(
                 days=shown
             ),
@@ -93,7 +100,7 @@ class Basiszinstabelle:
         if day <= self.gilt_bis:
             return None
         return Problem(
-            self.file,
+            self.named,
             _(
                 "The table of base rates only reaches {end:%d.%m.%Y}; for {day:%d.%m.%Y} the "
                 "last known rate ({rate}) is assumed."

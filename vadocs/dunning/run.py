@@ -57,6 +57,8 @@ class Plan:
     vorschlaege: list[Vorschlag] = field(default_factory=list)
     zurueckgestellt: list[Zurueckgestellt] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    """Clients whose file has errors → the numbers of their overdue invoices (no reminder)."""
 
 
 def plan_reminders(
@@ -65,7 +67,8 @@ def plan_reminders(
     """The reminders due on ``on`` with their claims; nothing is written.
 
     Raises :class:`ProblemsError` when the business profile is invalid; a client file
-    that cannot be loaded becomes a problem and its invoices are skipped.
+    that cannot be loaded becomes a problem and its invoices are skipped (``Plan.skipped``);
+    the other clients' reminders are planned as usual.
     """
     profil, _ = load_profile(ws.profile_file)
     settings = profil.mahnwesen
@@ -82,6 +85,8 @@ def plan_reminders(
         if e.datei.abrechnung.mahnstopp
     }
     known = [f for f in items if f.client in clients]
+    for k in sorted(overdue - set(clients)):
+        plan.skipped[k] = sorted({f.number for f in items if f.client == k})
     due, plan.zurueckgestellt = reminders_due(known, sent, stops, settings, on)
     tabelle = load_table()
     if due and (warning := tabelle.coverage_problem(on)) is not None:

@@ -7,6 +7,7 @@ YYYY-MM-DD, DD.MM.YYYY), so a slash or dash date's order is inferred from the wh
 
 from __future__ import annotations
 
+from vadocs.i18n import N_
 from vadocs.timesheets.formats import Format
 
 FORMAT = Format(
@@ -23,5 +24,5 @@ FORMAT = Format(
     numbers="stunden",
     durations="`Duration (h)` as `h:mm:ss`, else `Duration (decimal)` in hours",
     dates="every Clockify setting (MM/DD/YYYY, DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, ISO)",
-    date_setting="Clockify: Profile settings → Date format",
+    date_setting=N_("Clockify: Profile settings → Date format"),
 )

@@ -60,7 +60,7 @@ def date_hint(fmt: Format) -> str:
     return _(
         "set the export's date format in {setting} (best: YYYY-MM-DD) and export again; "
         "or {fallback}"
-    ).format(setting=fmt.date_setting, fallback=_(DATE_HINT))
+    ).format(setting=_(fmt.date_setting), fallback=_(DATE_HINT))
 
 
 def plan(

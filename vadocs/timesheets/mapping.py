@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from vadocs.i18n import N_
 from vadocs.timesheets.formats import Format
 
 GENERIC = Format(
-    name="Generic",
+    name=N_("Generic"),
     date=("date", "datum", "start date", "startdatum"),
     duration=("duration", "dauer"),
     text=("description", "beschreibung", "tätigkeit", "taetigkeit", "activity", "task"),

@@ -60,7 +60,7 @@ class ImportReport:
         period = f"{self.von:%d.%m.%Y}–{self.bis:%d.%m.%Y}"
         text = _("{file} ({format}, {period}): {read} rows read, {used} taken ({hours} h)").format(
             file=self.file,
-            format=self.format,
+            format=_(self.format),
             period=period,
             read=self.read,
             used=self.used,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vadocs.i18n import N_
 from vadocs.timesheets.formats import Format
 
 FORMAT = Format(
@@ -18,5 +19,5 @@ FORMAT = Format(
     signature=(("start time",),),
     durations="`h:mm:ss`",
     dates="`2026-12-03`, or as set (DD/MM/YYYY, MM/DD/YYYY)",
-    date_setting="Toggl Track: Profile settings → Date format",
+    date_setting=N_("Toggl Track: Profile settings → Date format"),
 )
