@@ -50,10 +50,9 @@ def gate_jobs(jobs: list[ClientJob], ws: Workspace, options: BuildOptions) -> No
         if e is None or job.result.error is not None:
             continue
         job.draft = draft_reason(e, options.day)
-        if job.draft and not options.draft:
-            job.result.warnings.append(
-                Problem(job.result.client_file, job.draft, severity=Severity.WARNING)
-            )
+        if job.draft and not options.draft:  # a sample: the profile's matter, shown once
+            where = ws.profile_file if e.profil.beispiel else job.result.client_file
+            job.result.warnings.append(Problem(where, job.draft, severity=Severity.WARNING))
         kinds = [] if options.period is not None else contracts_for(e.datei)
         if e.datei.rechnungen:
             kinds.append(RECHNUNG)

@@ -12,25 +12,40 @@ from vadocs.model.catalogue import Katalog
 from vadocs.model.client import Kundendatei
 from vadocs.model.profile import Geschaeftsprofil
 
-SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
-    "vadocs.schema.json": (Geschaeftsprofil, "vadocs – Geschäftsprofil (vadocs.yaml)"),
-    "kunde.schema.json": (Kundendatei, "vadocs – Kundendatei"),
+SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
+    "vadocs.schema.json": (
+        Geschaeftsprofil,
+        "vadocs – Geschäftsprofil (vadocs.yaml)",
+        "Ihr Geschäftsprofil: wer Sie sind, wie Sie Rechnungen stellen, Ihre Standardpreise.",
+    ),
+    "kunde.schema.json": (
+        Kundendatei,
+        "vadocs – Kundendatei",
+        "Eine Kundendatei: wer der Kunde ist, was vereinbart wurde, und Ausnahmen bei Rechnungen.",
+    ),
     "unterauftragsverarbeiter.schema.json": (
         Katalog,
         "vadocs – Katalog der Unterauftragsverarbeiter",
+        "Ihre Ergänzungen zum Katalog der Werkzeuge und Dienste (Unterauftragsverarbeiter).",
     ),
 }
 BASE_URI = "https://vadocs.invalid/schemas/"
 
 
 def generate(name: str) -> dict[str, Any]:
-    model, title = SCHEMAS[name]
+    """The JSON Schema (draft 2020-12) ``name`` for editors: German titles and descriptions
+    only — the models' English docstrings (written for developers) are left out; the fields'
+    German titles and descriptions stay."""
+    model, title, description = SCHEMAS[name]
     schema = model.model_json_schema(mode="validation")
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("description", None)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE_URI + name,
         **schema,
         "title": title,
+        "description": description,
     }
 
 
