@@ -209,9 +209,9 @@ def _not_billable(d: Kundendatei, r: RechnungEingabe) -> str:
     limit = contingent(d, r.zeitraum)
     if limit is not None and hours > limit and not r.mehrstunden_vereinbart:
         return _(
-            "{hours} h above the contingent of {limit} h, not agreed: list the month in "
-            "rechnungen: with mehrstunden_vereinbart: true, or bill the contingent only"
-        ).format(hours=zahl(hours), limit=zahl(limit))
+            "{hours} h recorded, {over} h above the contingent of {limit} h, not agreed: list "
+            "the month in rechnungen: with mehrstunden_vereinbart: true, or bill the contingent only"
+        ).format(hours=zahl(hours), over=zahl(hours - limit), limit=zahl(limit))
     return ""
 
 
