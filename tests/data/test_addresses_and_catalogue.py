@@ -52,3 +52,17 @@ def test_a_time_entry_outside_its_month_is_reported_with_a_broken_beginn(ws: Pat
     done = CliRunner().invoke(main, ["validate", "kunden/beispiel-gmbh.yaml"])
     assert done.exit_code == 1
     assert "1.12.2026" in done.output and "this time entry is outside 2026-12" in done.output
+
+
+def test_a_missing_engagement_export_is_reported_before_any_month_is_due(ws: Path) -> None:
+    client = ws / "kunden" / "beispiel-gmbh.yaml"
+    text = client.read_text("utf-8")
+    assert "abrechnung:\n" in text
+    client.write_text(
+        text.replace("abrechnung:\n", "abrechnung:\n  zeiten_csv: zeiten/fehlt.csv\n", 1), "utf-8"
+    )
+    runner = CliRunner(env={"VADOCS_TODAY": "2026-11-29"})  # no month of it is due yet
+    done = runner.invoke(main, ["validate", "kunden/beispiel-gmbh.yaml"])
+    assert done.exit_code == 1, done.output
+    assert "abrechnung.zeiten_csv" in done.output and "zeiten/fehlt.csv" in done.output
+    assert done.output.count("fehlt.csv") == 1

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from vadocs.data.yaml_source import Document
-from vadocs.errors import Problem, Severity
+from vadocs.errors import Problem, Severity, shown
 from vadocs.i18n import _
 from vadocs.invoicing.schedule import redundant
 from vadocs.model.client import Kundendatei
@@ -22,6 +22,7 @@ def schedule_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             ("auftrag", "gekuendigt_zum"),
             _("the notice date lies before the start of the engagement"),
         )
+    yield from _export_exists(doc, d)
     raw = doc.data.get("rechnungen") if isinstance(doc.data, dict) else None
     for i in redundant(d):
         r = d.rechnungen[i]
@@ -37,3 +38,18 @@ def schedule_rules(doc: Document, d: Kundendatei) -> Iterator[Problem]:
             _("delete it: rechnungen: is only for exceptions (items, ausgesetzt:, datum:)"),
         )
         yield replace(problem, severity=Severity.WARNING)
+
+
+def _export_exists(doc: Document, d: Kundendatei) -> Iterator[Problem]:
+    """The engagement's time-tracker export (``abrechnung.zeiten_csv``) exists, also before
+    a month of it is due (then the month-end run would find it missing)."""
+    spec = d.abrechnung.zeiten_csv
+    if spec is None:
+        return
+    path = doc.file.parent / (spec if isinstance(spec, str) else spec.datei)
+    if not path.is_file():
+        yield doc.problem(
+            ("abrechnung", "zeiten_csv"),
+            _("time-tracker export not found: {file}").format(file=shown(path)),
+            _("give the path relative to the client file"),
+        )
