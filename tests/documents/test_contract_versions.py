@@ -138,6 +138,8 @@ def test_recorded_hours_and_a_notice_are_no_contract_change(ws: Path) -> None:
         "  zeiten_csv: zeiten/export.csv\n  zeiten_kunde: Kunde GmbH\n"
     )
     file.write_text(file.read_text() + hours)
+    (file.parent / "zeiten").mkdir()
+    (file.parent / "zeiten" / "export.csv").write_text("Datum;Dauer;Tätigkeit\n", "utf-8")
     assert not build([file], clock(date(2026, 1, 9))).failed
     file.write_text(
         file.read_text().replace(
