@@ -72,6 +72,11 @@ def test_a_changed_accepted_contract_is_refused(installed: Installed, outside: P
     assert "angenommen und wird nicht neu geschrieben" in done.stderr
     assert "verguetung.stundensatz" in done.stderr
     assert tree(ws / "out") == out_before and ledger_rows(ws) == rows_before
+    # the month-end run writes no contract, yet holds the invoice against the accepted one
+    month_end = ["invoices", "run", "--period", "2026-12", "--no-pdf"]
+    run = installed.run(month_end, cwd=ws, env={"VADOCS_TODAY": "2027-01-04"})
+    assert run.returncode == 1 and "verguetung.stundensatz" in run.stderr, run.stderr
+    assert tree(ws / "out") == out_before and ledger_rows(ws) == rows_before
 
 
 def test_a_template_with_a_tracked_change_issues_nothing(
