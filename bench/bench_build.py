@@ -17,6 +17,7 @@ side by side with the cold build and the naive way of the same client.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,15 @@ from vadocs.invoicing.invoice import compute  # noqa: E402
 
 MONTH_CLIENT = (EXAMPLE / "kunden" / "studio-wien.yaml").read_text(encoding="utf-8")
 BUNDLE_CLIENT = (EXAMPLE / "kunden" / "mueller-gmbh.yaml").read_text(encoding="utf-8")
+
+
+DAY = {"bundle": date(2026, 11, 29), "month": date(2027, 1, 5)}
+"""The real day of each scenario (``VADOCS_TODAY``): the offer is built and accepted in
+November; December's invoices are issued once December has ended."""
+
+
+def DAY_OF(root: Path) -> date:
+    return DAY["bundle" if "bundle" in root.name else "month"]
 
 
 def workspace(kind: str, k: int) -> Path:
@@ -77,7 +88,8 @@ def run_vadocs(root: Path, kind: str, *args: str) -> None:
         cmd = [sys.executable, "-m", "vadocs", "build", *args, str(root / "kunden")]
     else:
         cmd = [sys.executable, "-m", "vadocs", "invoices", "run", "--period", "2026-12", *args]
-    subprocess.run(cmd, check=True, capture_output=True, cwd=root)
+    env = {**os.environ, "VADOCS_TODAY": DAY[kind].isoformat()}  # the real day of the run
+    subprocess.run(cmd, check=True, capture_output=True, cwd=root, env=env)
 
 
 def naive(root: Path) -> int:
@@ -89,7 +101,8 @@ def naive(root: Path) -> int:
     katalog = load_catalogue(ws)
     count = 0
     for file in sorted((root / "kunden").glob("*.yaml")):
-        e = load_engagement(file, ws, profil, katalog).engagement
+        period = None if "bundle" in root.name else "2026-12"
+        e = load_engagement(file, ws, profil, katalog, DAY_OF(root), period).engagement
         docs = []
         if len(e.datei.rechnungen) == 1 and e.datei.rechnungen[0].art == "vorauszahlung":
             for kind in contracts_for(e.datei):
